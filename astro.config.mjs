@@ -1,0 +1,70 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import preact from '@astrojs/preact';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import { remarkBaseLinks } from './src/tools/remark-base-links.ts';
+
+/**
+ * BASE_PATH and SITE_URL come from the environment at build time so the same source deploys to
+ * a domain root, a GitHub Pages project path or any sub-folder of a static host.
+ */
+const base = normalizeBase(process.env.BASE_PATH ?? '/');
+const site = process.env.SITE_URL || 'http://localhost:4321';
+
+/** "/sub" and "sub/" both mean "/sub/"; "" means "/". */
+function normalizeBase(/** @type {string} */ value) {
+  const trimmed = value.trim().replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  markdown: {
+    processor: unified({
+      remarkPlugins: [remarkMath, remarkBaseLinks({ base })],
+      rehypePlugins: [rehypeKatex],
+    }),
+  },
+  integrations: [
+    starlight({
+      title: { 'zh-CN': '基座模型是怎么工作的', en: 'How a Base Model Works' },
+      description: 'What a base language model really does, with live widgets you can touch.',
+      defaultLocale: 'zh',
+      locales: {
+        zh: { label: '简体中文', lang: 'zh-CN' },
+        en: { label: 'English', lang: 'en' },
+      },
+      customCss: ['katex/dist/katex.min.css', './src/styles/site.css'],
+      sidebar: [
+        {
+          label: '章节',
+          translations: { en: 'Chapters' },
+          items: [
+            { slug: '01-why-it-talks' },
+            { slug: '02-lossy-compression' },
+            { slug: '03-not-packed-inside' },
+            { slug: '04-orders-of-magnitude' },
+            { slug: '05-library-and-exam' },
+            { slug: '06-conclusions' },
+          ],
+        },
+        {
+          label: '动手',
+          translations: { en: 'Hands on' },
+          items: [{ slug: 'playground' }, { slug: 'built-in-model' }],
+        },
+        {
+          label: '参考',
+          translations: { en: 'Reference' },
+          items: [{ slug: 'glossary' }, { slug: 'references' }],
+        },
+      ],
+    }),
+    preact(),
+  ],
+});

@@ -1,0 +1,19 @@
+/**
+ * Checks the props an MDX page passes to a widget wrapper at build time, so a typo in a chapter
+ * fails the build with the component's name instead of rendering a broken widget.
+ */
+export function islandProps<T extends Record<string, unknown>>(
+  props: T,
+  component: string,
+  checks: { [K in keyof T]-?: (value: unknown) => boolean },
+): T {
+  for (const key of Object.keys(props)) {
+    if (!(key in checks)) throw new Error(`Unknown prop "${key}" passed to <${component}/>`);
+  }
+  for (const [key, check] of Object.entries(checks) as [keyof T & string, (v: unknown) => boolean][]) {
+    if (!check(props[key])) {
+      throw new Error(`Invalid prop "${key}" passed to <${component}/>: ${JSON.stringify(props[key])}`);
+    }
+  }
+  return props;
+}
