@@ -20,10 +20,30 @@ export interface TokenCandidate {
   logprob: number;
 }
 
-/** A next-token distribution: the raw logits of the full vocabulary, at temperature 1. */
+/**
+ * A next-token distribution at temperature 1, as candidates sorted by logit, highest first.
+ * The built-in model sends the whole vocabulary; a large model (WebLLM) sends only its top
+ * candidates, and `logSumExp` still covers the whole vocabulary, so the tail's mass is known:
+ * p(id) = exp(logit − logSumExp).
+ */
 export interface NextTokenDistribution {
-  /** Logits for every id in the vocabulary (length = vocabSize). */
+  /** Candidate token ids, sorted by logit, highest first. */
+  ids: Int32Array;
+  /** The candidates' raw logits, in the same order. */
   logits: Float32Array;
+  /** log Σ exp(logit) over the full vocabulary. */
+  logSumExp: number;
+}
+
+/** How well the model predicted one token of a text it was given. */
+export interface TokenScore {
+  id: number;
+  /** Natural-log probability the model gave this token, given the tokens before it. */
+  logprob: number;
+  /** 1 when it was the model's top guess. */
+  rank: number;
+  /** The model's top alternatives at this position, most likely first. */
+  top: TokenCandidate[];
 }
 
 /** Facts about a loaded model that widgets show. */
@@ -44,6 +64,17 @@ export interface Engine {
   detokenize(ids: number[]): Promise<string>;
   /** The distribution of the token that follows `ids` (the last `contextLength` ids are used). */
   nextTokenDistribution(ids: number[]): Promise<NextTokenDistribution>;
+  /** The text of each token alone (a partial UTF-8 character shows as U+FFFD). */
+  tokenTexts(ids: number[]): Promise<string[]>;
+  /**
+   * Scores every token of `ids` after the first against the model's prediction from the tokens
+   * before it (a sliding window beyond `contextLength`). Rejects with an AbortError when
+   * `signal` aborts; `onProgress` gets the fraction done.
+   */
+  score(
+    ids: number[],
+    options?: { topK?: number; signal?: AbortSignal; onProgress?: (fraction: number) => void },
+  ): Promise<TokenScore[]>;
   /** Frees the model's memory; the engine may be loaded again afterwards. */
   dispose(): Promise<void>;
 }
