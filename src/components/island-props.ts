@@ -2,7 +2,7 @@
  * Checks the props an MDX page passes to a widget wrapper at build time, so a typo in a chapter
  * fails the build with the component's name instead of rendering a broken widget.
  */
-export function islandProps<T extends Record<string, unknown>>(
+export function islandProps<T extends object>(
   props: T,
   component: string,
   checks: { [K in keyof T]-?: (value: unknown) => boolean },
@@ -11,8 +11,9 @@ export function islandProps<T extends Record<string, unknown>>(
     if (!(key in checks)) throw new Error(`Unknown prop "${key}" passed to <${component}/>`);
   }
   for (const [key, check] of Object.entries(checks) as [keyof T & string, (v: unknown) => boolean][]) {
-    if (!check(props[key])) {
-      throw new Error(`Invalid prop "${key}" passed to <${component}/>: ${JSON.stringify(props[key])}`);
+    const value: unknown = props[key];
+    if (!check(value)) {
+      throw new Error(`Invalid prop "${key}" passed to <${component}/>: ${JSON.stringify(value)}`);
     }
   }
   return props;

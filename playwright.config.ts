@@ -1,0 +1,40 @@
+import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
+
+/**
+ * End-to-end tests run against the production build (dist/, built with BASE_PATH=/sub/ by
+ * scripts/test.mjs) served by a plain static server under /sub/, as a static host would.
+ */
+const port = Number(process.env.E2E_PORT ?? 4329);
+export const BASE_PATH = '/sub/';
+
+let executablePath: string;
+try {
+  executablePath = await findChromium();
+} catch (e) {
+  console.error(`error: ${(e as Error).message}`);
+  process.exit(1);
+}
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : 'list',
+  use: {
+    baseURL: `http://127.0.0.1:${port}${BASE_PATH}`,
+    trace: 'off',
+    launchOptions: { executablePath, args: CHROMIUM_ARGS },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: { executablePath, args: CHROMIUM_ARGS } } }],
+  webServer: {
+    command: 'node scripts/serve.mjs',
+    env: { BASE_PATH, PORT: String(port) },
+    url: `http://127.0.0.1:${port}${BASE_PATH}`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 30_000,
+  },
+});

@@ -1,0 +1,78 @@
+/**
+ * Shared end-to-end fixtures. Every test gets a page that records console errors, failed
+ * requests and requests to any host but the site's own; unless a test opts out with
+ * `test.use({ strictPage: false })` (e.g. one that intercepts downloads to make them fail),
+ * any of those fails the test.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+export { expect };
+
+/** The base path the test build is served under. */
+export const BASE_PATH = '/sub/';
+export const LANGS = ['zh', 'en'] as const;
+
+/** What a page did wrong while a test ran. */
+export interface PageProblems {
+  consoleErrors: string[];
+  failedRequests: string[];
+  foreignRequests: string[];
+}
+
+/** Site-relative paths ("zh/", "en/glossary/") of every built page of one language. */
+export function builtPages(lang: (typeof LANGS)[number]): string[] {
+  const root = join(process.cwd(), 'dist');
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (name === 'index.html') out.push(`${relative(root, dir)}/`);
+    }
+  };
+  walk(join(root, lang));
+  return out.sort();
+}
+
+/** Waits until every island on the page that should be hydrated by now has hydrated. */
+export async function waitForIslands(page: Page) {
+  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
+}
+
+export const test = base.extend<{ strictPage: boolean; problems: PageProblems }>({
+  strictPage: [true, { option: true }],
+  problems: [
+    async ({ page, strictPage, baseURL }, use) => {
+      const origin = new URL(baseURL ?? 'http://127.0.0.1').origin;
+      const problems: PageProblems = { consoleErrors: [], failedRequests: [], foreignRequests: [] };
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') problems.consoleErrors.push(`${msg.text()} @ ${page.url()}`);
+      });
+      page.on('pageerror', (err) => problems.consoleErrors.push(`${err.message} @ ${page.url()}`));
+      page.on('requestfailed', (req) => {
+        // Aborted means the page moved on (a redirect, a cancelled download), not that it broke.
+        if (req.failure()?.errorText === 'net::ERR_ABORTED') return;
+        problems.failedRequests.push(`${req.url()} (${req.failure()?.errorText})`);
+      });
+      page.on('response', (res) => {
+        if (res.status() >= 400) problems.failedRequests.push(`${res.url()} (${res.status()})`);
+      });
+      page.on('request', (req) => {
+        const url = req.url();
+        if (/^(data|blob|about):/.test(url)) return;
+        if (new URL(url).origin !== origin) problems.foreignRequests.push(url);
+      });
+      await use(problems);
+      if (strictPage) {
+        expect(problems, 'console errors, failed requests, requests to other hosts').toEqual({
+          consoleErrors: [],
+          failedRequests: [],
+          foreignRequests: [],
+        });
+      }
+    },
+    { auto: true },
+  ],
+});

@@ -1,0 +1,140 @@
+/**
+ * The site as a whole, on every page in both languages: clean console and network, accessibility
+ * in light and dark themes, no horizontal scroll at 360 px, the JavaScript budget, twins, links.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { gzipSync } from 'node:zlib';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BASE_PATH, LANGS, builtPages, expect, test } from './fixtures.ts';
+
+/** Compressed JavaScript a page may ship before the reader scrolls or clicks (issue #2). */
+const JS_BUDGET_BYTES = 60 * 1024;
+
+async function seriousViolations(page: import('@playwright/test').Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+for (const lang of LANGS) {
+  for (const path of builtPages(lang)) {
+    test(`${path} is clean, accessible, fits 360 px and keeps its JS budget`, async ({ page }) => {
+      const scripts = new Map<string, number>();
+      page.on('response', async (res) => {
+        if (res.request().resourceType() !== 'script' && !/\.m?js(\?|$)/.test(res.url())) return;
+        const body = await res.body().catch(() => Buffer.alloc(0));
+        scripts.set(res.url(), gzipSync(body).length);
+      });
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto(path, { waitUntil: 'networkidle' });
+      await expect(page.locator('main')).toBeVisible();
+      const jsBytes = [...scripts.values()].reduce((a, b) => a + b, 0);
+      mkdirSync('test-results/js-budget', { recursive: true });
+      writeFileSync(
+        join('test-results/js-budget', `${path.replaceAll('/', '_')}.json`),
+        JSON.stringify({ path, gzipBytes: jsBytes, scripts: Object.fromEntries(scripts) }, null, 1),
+      );
+      expect(jsBytes, `compressed JS before interaction on ${path}`).toBeLessThanOrEqual(JS_BUDGET_BYTES);
+
+      expect(await seriousViolations(page), 'axe, light theme').toEqual([]);
+      await page.evaluate(() => {
+        localStorage.setItem('starlight-theme', 'dark');
+        document.documentElement.dataset.theme = 'dark';
+      });
+      expect(await seriousViolations(page), 'axe, dark theme').toEqual([]);
+
+      await page.setViewportSize({ width: 360, height: 740 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, 'horizontal overflow at 360 px').toBeLessThanOrEqual(0);
+    });
+  }
+}
+
+test('every zh page has an en twin with the same islands, and the reverse', () => {
+  const zh = builtPages('zh').map((p) => p.slice(3));
+  const en = builtPages('en').map((p) => p.slice(3));
+  expect(zh).toEqual(en);
+  const islands = (file: string) =>
+    [...readFileSync(file, 'utf8').matchAll(/<astro-island[^>]*component-url="([^"]+)"/g)]
+      .map((m) => m[1])
+      .sort();
+  for (const rest of zh) {
+    expect(islands(`dist/en/${rest}index.html`), `islands of ${rest}`).toEqual(islands(`dist/zh/${rest}index.html`));
+  }
+});
+
+test('every internal link and asset on every page resolves under the base path', async ({ request }) => {
+  const pages = ['', ...LANGS.flatMap((l) => builtPages(l))];
+  const targets = new Set<string>();
+  for (const p of pages) {
+    const html = readFileSync(`dist/${p}index.html`, 'utf8');
+    for (const m of html.matchAll(/\s(?:href|src)="([^"#?]+)[^"]*"/g)) {
+      const url = m[1]!;
+      if (/^(https?:)?\/\//.test(url) || /^(mailto|data|javascript):/.test(url)) continue;
+      const absolute = new URL(url, `http://x${BASE_PATH}${p}`).pathname;
+      expect(absolute.startsWith(BASE_PATH), `${url} on /${p} escapes the base path`).toBe(true);
+      targets.add(absolute.slice(BASE_PATH.length));
+    }
+  }
+  expect(targets.size).toBeGreaterThan(20);
+  const broken: string[] = [];
+  for (const t of targets) {
+    const res = await request.get(t);
+    if (!res.ok()) broken.push(`${t} → ${res.status()}`);
+  }
+  expect(broken).toEqual([]);
+});
+
+test('the language switch keeps the reader on the same page', async ({ page }) => {
+  await page.goto('zh/04-orders-of-magnitude/');
+  await page.getByRole('combobox', { name: /语言|language/i }).first().selectOption({ label: 'English' });
+  await expect(page).toHaveURL(/\/sub\/en\/04-orders-of-magnitude\/$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByRole('combobox', { name: /language/i }).first().selectOption({ label: '简体中文' });
+  await expect(page).toHaveURL(/\/sub\/zh\/04-orders-of-magnitude\/$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+});
+
+for (const [locale, lang] of [['zh-CN', 'zh'], ['en-US', 'en']] as const) {
+  test.describe(`a browser that prefers ${locale}`, () => {
+    test.use({ locale });
+    test(`is sent from the site root to /${lang}/`, async ({ page }) => {
+      await page.goto('');
+      await expect(page).toHaveURL(new RegExp(`/sub/${lang}/$`));
+    });
+  });
+}
+
+test('the root page offers both languages without JavaScript', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('');
+  await expect(page.getByRole('link', { name: '简体中文' })).toHaveAttribute('href', `${BASE_PATH}zh/`);
+  await expect(page.getByRole('link', { name: 'English' })).toHaveAttribute('href', `${BASE_PATH}en/`);
+  await context.close();
+});
+
+for (const [lang, query, expected] of [
+  ['zh', '反向传播', /记忆机制/],
+  ['en', 'safetensors', /Nothing is packed inside/],
+] as const) {
+  test(`search finds pages in ${lang}`, async ({ page }) => {
+    await page.goto(`${lang}/`);
+    await page.getByRole('button', { name: /搜索|search/i }).first().click();
+    await page.getByRole('dialog').locator('input').first().fill(query);
+    await expect(page.locator('.pagefind-ui__result-link').first()).toBeVisible();
+    await expect(page.locator('.pagefind-ui__result-link', { hasText: expected }).first()).toBeVisible();
+    const hrefs = await page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    for (const href of hrefs) expect(href).toContain(`${BASE_PATH}${lang}/`);
+  });
+}
+
+test('the sitemap lists pages of both languages', async ({ request }) => {
+  const index = await request.get('sitemap-index.xml');
+  expect(index.ok()).toBe(true);
+  const body = await (await request.get('sitemap-0.xml')).text();
+  expect(body).toContain('/sub/zh/01-why-it-talks/');
+  expect(body).toContain('/sub/en/01-why-it-talks/');
+});
