@@ -39,6 +39,7 @@ export default defineConfig({
         zh: { label: '简体中文', lang: 'zh-CN' },
         en: { label: 'English', lang: 'en' },
       },
+      routeMiddleware: './src/route-middleware.ts',
       customCss: ['katex/dist/katex.min.css', './src/styles/site.css'],
       sidebar: [
         {

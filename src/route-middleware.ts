@@ -1,0 +1,14 @@
+/**
+ * Starlight route middleware: hero buttons are written in frontmatter as root-relative links
+ * ("/zh/01-why-it-talks/"), which no Markdown plugin sees; prefix them with the base path here,
+ * the same way src/tools/remark-base-links.ts does for links in the text.
+ */
+import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
+import { withBase } from './tools/remark-base-links.ts';
+
+export const onRequest = defineRouteMiddleware((context) => {
+  const hero = context.locals.starlightRoute.entry.data.hero;
+  for (const action of hero?.actions ?? []) {
+    action.link = withBase(import.meta.env.BASE_URL, action.link);
+  }
+});
