@@ -39,6 +39,8 @@ export default defineConfig({
         zh: { label: '简体中文', lang: 'zh-CN' },
         en: { label: 'English', lang: 'en' },
       },
+      // Starlight's asides (:::note) only run on folders it processes; our chapters live in content/docs.
+      markdown: { processedDirs: ['./content/docs'] },
       routeMiddleware: './src/route-middleware.ts',
       customCss: ['katex/dist/katex.min.css', './src/styles/site.css'],
       sidebar: [
