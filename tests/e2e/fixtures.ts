@@ -4,7 +4,7 @@
  * `test.use({ strictPage: false })` (e.g. one that intercepts downloads to make them fail),
  * any of those fails the test.
  */
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -36,9 +36,23 @@ export function builtPages(lang: (typeof LANGS)[number]): string[] {
   return out.sort();
 }
 
-/** Waits until every island on the page that should be hydrated by now has hydrated. */
+/** Waits until every island inside the viewport has hydrated (those below the fold wait for a scroll). */
 export async function waitForIslands(page: Page) {
-  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('astro-island[ssr]')].every((el) => {
+      const r = el.getBoundingClientRect();
+      return r.bottom <= 0 || r.top >= window.innerHeight || r.height === 0;
+    }),
+  );
+}
+
+/**
+ * Waits until the island around `widget` has hydrated (Astro removes its `ssr` attribute).
+ * Islands further down a page hydrate only when scrolled into view, so wait for one, not all.
+ */
+export async function waitForIsland(widget: Locator) {
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget.locator('xpath=ancestor::astro-island[1]')).not.toHaveAttribute('ssr', /.*/);
 }
 
 export const test = base.extend<{ strictPage: boolean; problems: PageProblems }>({

@@ -1,4 +1,4 @@
-import { BASE_PATH, expect, test, waitForIslands } from './fixtures.ts';
+import { BASE_PATH, expect, test, waitForIsland } from './fixtures.ts';
 
 for (const [lang, params, paramsAfter] of [
   ['zh', '80 亿', '1 万亿'],
@@ -7,8 +7,7 @@ for (const [lang, params, paramsAfter] of [
   test(`the model-size slider computes file sizes (${lang})`, async ({ page }) => {
     await page.goto(`${lang}/04-orders-of-magnitude/`);
     const widget = page.getByTestId('model-size');
-    await widget.scrollIntoViewIfNeeded();
-    await waitForIslands(page);
+    await waitForIsland(widget);
     await expect(page.getByTestId('model-size-params')).toHaveText(params);
     await expect(widget.locator('tr[data-precision="fp16"] output')).toHaveText('16 GB');
     await expect(widget.locator('tr[data-precision="fp32"] output')).toHaveText('32 GB');

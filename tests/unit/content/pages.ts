@@ -65,9 +65,14 @@ export function anchorIds(text: string): string[] {
   return [...text.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]);
 }
 
-/** The names in `{/* widget: Name *\/}` markers, in order. */
+/**
+ * The widgets of a page, in order: unmounted `{/* widget: Name *\/}` markers and mounted widget
+ * components (a `<Name … />` block on its own line; figures excluded).
+ */
 export function widgetMarkers(text: string): string[] {
-  return [...text.matchAll(/\{\/\*\s*widget:\s*([A-Za-z0-9]+)\s*\*\/\}/g)].map((m) => m[1]);
+  return [...text.matchAll(/\{\/\*\s*widget:\s*([A-Za-z0-9]+)\s*\*\/\}|^<([A-Z][A-Za-z0-9]+)[\s/>]/gm)]
+    .map((m) => m[1] ?? m[2]!)
+    .filter((name) => name !== 'Figure');
 }
 
 /** `<Figure …>` elements with their attributes. */
