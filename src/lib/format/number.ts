@@ -41,3 +41,30 @@ export function formatBytes(n: number, digits = 3): string {
   }
   return `${trim(v, digits)} ${BYTE_UNITS[i]}`;
 }
+
+const BINARY_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
+
+/** Bytes in binary units (1 KiB = 1024 bytes), the base memory sizes and KV caches use. */
+export function formatBytesBinary(n: number, digits = 3): string {
+  if (!Number.isFinite(n) || n < 0) return '—';
+  let i = 0;
+  let v = n;
+  while (v >= 1024 && i < BINARY_UNITS.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${trim(v, digits)} ${BINARY_UNITS[i]}`;
+}
+
+/** An exact whole number with digit groups: 124,439,808. */
+export function formatInteger(n: number): string {
+  if (!Number.isFinite(n)) return '—';
+  return Math.round(n).toLocaleString('en-US');
+}
+
+/** A plain number to `digits` significant digits, grouped when large ("2,810", "0.0085"). */
+export function formatDecimal(n: number, digits = 3): string {
+  if (!Number.isFinite(n)) return '—';
+  const v = Number(n.toPrecision(digits));
+  return Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en-US') : String(v);
+}

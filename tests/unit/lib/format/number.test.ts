@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { formatBytes, formatCount } from '../../../../src/lib/format/number.ts';
+import {
+  formatBytes,
+  formatBytesBinary,
+  formatCount,
+  formatDecimal,
+  formatInteger,
+} from '../../../../src/lib/format/number.ts';
 
 describe('formatCount', () => {
   test('uses 万/亿/万亿 in Chinese, as the seed writes 15 万亿 and 80 亿', () => {
@@ -24,5 +30,22 @@ describe('formatBytes', () => {
     expect(formatBytes(16e9)).toBe('16 GB');
     expect(formatBytes(60e12)).toBe('60 TB');
     expect(formatBytes(512)).toBe('512 B');
+  });
+});
+
+describe('formatBytesBinary', () => {
+  test('uses binary units, as KV-cache figures are quoted (512 KiB per token)', () => {
+    expect(formatBytesBinary(524_288)).toBe('512 KiB');
+    expect(formatBytesBinary(1024 ** 3)).toBe('1 GiB');
+    expect(formatBytesBinary(-1)).toBe('—');
+  });
+});
+
+describe('formatInteger and formatDecimal', () => {
+  test('group digits exactly and round to significant digits', () => {
+    expect(formatInteger(8_030_261_248)).toBe('8,030,261,248');
+    expect(formatDecimal(2812.5)).toBe('2,810');
+    expect(formatDecimal(0.0085333)).toBe('0.00853');
+    expect(formatDecimal(Number.NaN)).toBe('—');
   });
 });
