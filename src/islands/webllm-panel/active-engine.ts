@@ -1,0 +1,17 @@
+/**
+ * The real model the reader loaded on this page, shared between islands: the panel sets it, the
+ * playground's engine switch reads it. One module instance per page, so one model in GPU memory.
+ */
+import { signal } from '@preact/signals';
+import type { ModelVariant, WebLLMModel } from '../../lib/webllm/models.ts';
+import type { WebLLMEngine } from '../../workers/webllm-client.ts';
+
+/** A loaded WebLLM model and what it is. */
+export interface ActiveRealModel {
+  engine: WebLLMEngine;
+  model: WebLLMModel;
+  variant: ModelVariant;
+}
+
+/** The loaded real base model, or null while none is loaded (widgets then use the built-in model). */
+export const activeRealModel = signal<ActiveRealModel | null>(null);

@@ -1,0 +1,87 @@
+/**
+ * Sorts whatever went wrong while loading or running a WebLLM model into the few cases a reader
+ * can act on. Errors cross from the worker as plain data ({ name, message, url?, status? }); the
+ * island turns a `Failure` into a sentence in the reader's language.
+ */
+
+/** An error as it crosses the worker boundary. */
+export interface ErrorData {
+  name: string;
+  message: string;
+  /** The file that failed to download, when known. */
+  url?: string;
+  /** Its HTTP status, when the server answered. */
+  status?: number;
+}
+
+/** The cases the reader sees, each with its own advice. */
+export type FailureCode =
+  | 'no-webgpu'
+  | 'no-shader-f16'
+  | 'not-found'
+  | 'http'
+  | 'network'
+  | 'cancelled'
+  | 'quota'
+  | 'device-lost'
+  | 'worker-died'
+  | 'unknown';
+
+/** A classified failure with what the message needs to be specific. */
+export interface Failure {
+  code: FailureCode;
+  url?: string;
+  status?: number;
+  /** The original message, shown in a details box for bug reports. */
+  detail: string;
+}
+
+/** Names our worker gives the errors it raises itself (see webllm.worker.ts). */
+export const HTTP_ERROR = 'HttpError';
+/** A download that broke off after the server answered, or never reached the server. */
+export const NETWORK_ERROR = 'NetworkError';
+/** The page noticed that the worker stopped (crash, out of memory, terminated). */
+export const WORKER_DIED = 'WorkerDied';
+
+/** Classifies an error; unknown errors keep their message so nothing is hidden. */
+export function classifyError(error: ErrorData): Failure {
+  const { name, message, url, status } = error;
+  const detail = `${name}: ${message}`;
+  const text = `${name} ${message}`;
+  const code = ((): FailureCode => {
+    if (name === WORKER_DIED) return 'worker-died';
+    if (name === 'AbortError') return 'cancelled';
+    if (name === 'QuotaExceededError' || /quota/i.test(text)) return 'quota';
+    if (name === 'ShaderF16SupportError' || /shader-f16/.test(text)) return 'no-shader-f16';
+    if (/WebGPUNotAvailableError|WebGPUNotFoundError|WebGPU is not supported|Cannot find WebGPU/.test(text)) {
+      return 'no-webgpu';
+    }
+    if (/DeviceLostError|device (was )?lost|out of memory|GPUOutOfMemoryError|OOM/i.test(text)) {
+      return 'device-lost';
+    }
+    if (name === HTTP_ERROR) return status === 404 ? 'not-found' : 'http';
+    if (name === NETWORK_ERROR || /Failed to fetch|NetworkError|network error|Request failed/i.test(text)) {
+      return 'network';
+    }
+    return 'unknown';
+  })();
+  const failure: Failure = { code, detail };
+  if (url !== undefined) failure.url = url;
+  if (status !== undefined) failure.status = status;
+  return failure;
+}
+
+/** Turns anything thrown into `ErrorData`, keeping a URL and status our own errors carry. */
+export function toErrorData(error: unknown): ErrorData {
+  if (error && typeof error === 'object') {
+    const e = error as { name?: unknown; message?: unknown; url?: unknown; status?: unknown };
+    const data: ErrorData = {
+      name: typeof e.name === 'string' ? e.name : 'Error',
+      message: typeof e.message === 'string' ? e.message : String(error),
+    };
+    if (typeof e.url === 'string') data.url = e.url;
+    if (typeof e.status === 'number') data.status = e.status;
+    return data;
+  }
+  return { name: 'Error', message: String(error) };
+}

@@ -1,0 +1,39 @@
+import { describe, expect, test } from 'vitest';
+import { classifyError, toErrorData } from '../../../../src/lib/webllm/errors.ts';
+
+describe('classifyError', () => {
+  test.each([
+    [{ name: 'WebGPUNotAvailableError', message: 'WebGPU is not supported in your current environment' }, 'no-webgpu'],
+    [{ name: 'ShaderF16SupportError', message: 'This model requires WebGPU extension shader-f16' }, 'no-shader-f16'],
+    [{ name: 'HttpError', message: 'HTTP 404', url: 'https://h/x.json', status: 404 }, 'not-found'],
+    [{ name: 'HttpError', message: 'HTTP 503', url: 'https://h/x.bin', status: 503 }, 'http'],
+    [{ name: 'NetworkError', message: 'The download of x broke off' }, 'network'],
+    [{ name: 'TypeError', message: "Failed to execute 'add' on 'Cache': Request failed" }, 'network'],
+    [{ name: 'QuotaExceededError', message: 'Quota exceeded.' }, 'quota'],
+    [{ name: 'AbortError', message: 'Cancelled by the reader' }, 'cancelled'],
+    [{ name: 'DeviceLostError', message: 'The WebGPU device was lost while loading the model.' }, 'device-lost'],
+    [{ name: 'Error', message: 'Device was lost. This can happen due to insufficient memory' }, 'device-lost'],
+    [{ name: 'WorkerDied', message: 'The model worker stopped' }, 'worker-died'],
+    [{ name: 'RangeError', message: 'something new' }, 'unknown'],
+  ])('%o → %s', (error, code) => {
+    expect(classifyError(error).code).toBe(code);
+  });
+
+  test('keeps the failed file and its status for the message', () => {
+    expect(classifyError({ name: 'HttpError', message: 'm', url: 'https://h/f', status: 404 })).toEqual({
+      code: 'not-found',
+      url: 'https://h/f',
+      status: 404,
+      detail: 'HttpError: m',
+    });
+  });
+});
+
+describe('toErrorData', () => {
+  test('keeps name, message, url and status of an Error, and stringifies anything else', () => {
+    const e = Object.assign(new Error('HTTP 404'), { name: 'HttpError', url: 'u', status: 404 });
+    expect(toErrorData(e)).toEqual({ name: 'HttpError', message: 'HTTP 404', url: 'u', status: 404 });
+    expect(toErrorData('boom')).toEqual({ name: 'Error', message: 'boom' });
+    expect(toErrorData(new DOMException('q', 'QuotaExceededError')).name).toBe('QuotaExceededError');
+  });
+});
