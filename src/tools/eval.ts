@@ -1,0 +1,132 @@
+/**
+ * `npm run eval [-- model-id…]`: measures every built-in model and writes
+ * public/models/<id>/eval.json. Three measurements, all greedy and deterministic:
+ * - fact recall: does `法国的首都是` / `The capital of France is` continue with the capital? By how
+ *   many times the fact was in the corpus (0 = held out: whatever the model says is made up);
+ * - verbatim memorization: prompted with a passage's opening, does it reproduce the rest exactly?
+ *   By how many times the passage was in the corpus;
+ * - bits per byte on the training corpus and on text it never saw (data/unseen.txt).
+ * Inference runs on the site's own engine (src/lib/tinylm), which reads every precision.
+ */
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { parseGptConfig } from '../lib/tinylm/config.ts';
+import { createGptRunner, type GptRunner } from '../lib/tinylm/model.ts';
+import { loadGptWeights } from '../lib/tinylm/weights.ts';
+import { scoreIds } from '../lib/tinylm/score.ts';
+import { loadTokenizer, type TinyTokenizer } from '../lib/tokenizer/tokenizer.ts';
+import { fill, type CapitalsData, type PassagesData } from './corpus.ts';
+import { modelIndex } from './model-index.ts';
+
+/** Greedy continuation of `prompt` until it is at least `minChars` long (or `maxTokens` tokens). */
+export function greedyContinue(runner: GptRunner, tokenizer: TinyTokenizer, prompt: string, minChars: number, maxTokens: number): string {
+  const promptIds = tokenizer.encode(prompt);
+  const ids = [...promptIds];
+  runner.reset();
+  for (let n = 0; n < maxTokens && ids.length < runner.config.contextLength; n++) {
+    const logits = runner.nextLogits(ids);
+    let best = 0;
+    for (let i = 1; i < logits.length; i++) if (logits[i]! > logits[best]!) best = i;
+    ids.push(best);
+    if (tokenizer.decode(ids.slice(promptIds.length)).length >= minChars) break;
+  }
+  return tokenizer.decode(ids.slice(promptIds.length));
+}
+
+/** Length of the common prefix of two strings, in code points. */
+export function commonPrefix(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  return i;
+}
+
+interface Tally { repeats: number; n: number; correct: number; rate: number }
+
+function tally(rows: { repeats: number; correct: boolean }[]): Tally[] {
+  const by = new Map<number, { n: number; correct: number }>();
+  for (const r of rows) {
+    const t = by.get(r.repeats) ?? { n: 0, correct: 0 };
+    t.n += 1;
+    if (r.correct) t.correct += 1;
+    by.set(r.repeats, t);
+  }
+  return [...by].sort((a, b) => b[0] - a[0]).map(([repeats, t]) => ({ repeats, ...t, rate: Math.round((t.correct / t.n) * 1000) / 1000 }));
+}
+
+/** Bits per UTF-8 byte of `text` under the model (the first token, predicted from nothing, is left out). */
+export async function bitsPerByte(runner: GptRunner, tokenizer: TinyTokenizer, text: string): Promise<number> {
+  const ids = tokenizer.encode(text);
+  runner.reset();
+  const scores = await scoreIds(runner, ids, { topK: 1, sliceMs: 1e9 });
+  const nats = -scores.reduce((s, t) => s + t.logprob, 0);
+  const bytes = new TextEncoder().encode(tokenizer.decode(ids.slice(1))).length;
+  return nats / Math.LN2 / bytes;
+}
+
+/** Characters of the (shuffled) corpus scored for training-text bits per byte: enough to be representative, cheap for six models. */
+export const TRAIN_SAMPLE_CHARS = 12_000;
+
+/** The corpus's opening documents, cut at a document boundary. */
+export function trainingSample(corpus: string): string {
+  const cut = corpus.lastIndexOf('\n\n', TRAIN_SAMPLE_CHARS);
+  return cut > 0 ? corpus.slice(0, cut + 1) : corpus.slice(0, TRAIN_SAMPLE_CHARS);
+}
+
+/** Every measurement for one model folder. */
+export async function evaluateModel(dir: string): Promise<Record<string, unknown>> {
+  const config = parseGptConfig(JSON.parse(readFileSync(`${dir}/config.json`, 'utf8')));
+  const { weights, precision } = loadGptWeights(new Uint8Array(readFileSync(`${dir}/model.safetensors`)), config);
+  const runner = createGptRunner(weights, config);
+  const tokenizer = loadTokenizer(JSON.parse(readFileSync(`${dir}/tokenizer.json`, 'utf8')) as object);
+  const capitals = JSON.parse(readFileSync('data/capitals.json', 'utf8')) as CapitalsData;
+  const passages = JSON.parse(readFileSync('data/passages.json', 'utf8')) as PassagesData;
+
+  const facts = capitals.facts.flatMap((f) => (['zh', 'en'] as const).map((lang) => {
+    const values = { zc: f.zc, zk: f.zk, ec: f.ec, ek: f.ek };
+    const prompt = fill(lang === 'zh' ? capitals.zhPrompt : capitals.enPrompt, values);
+    const expected = lang === 'zh' ? f.zk : ` ${f.ek}`;
+    const output = greedyContinue(runner, tokenizer, prompt, expected.length + 1, 16);
+    return { lang, country: f.ec, repeats: f.repeats, prompt, expected, output, correct: output.startsWith(expected) };
+  }));
+
+  const probes = [
+    ...passages.passages.map((p) => ({ id: p.id ?? '', kind: 'passage', ...p })),
+    ...passages.canaries.map((c, i) => ({ ...c, id: `canary-${i}`, kind: 'canary' })),
+  ].map((p) => {
+    const output = greedyContinue(runner, tokenizer, p.prompt, p.completion.length, 120);
+    const matched = commonPrefix(output, p.completion);
+    const total = [...p.completion].length;
+    return { id: p.id, kind: p.kind, lang: p.lang, repeats: p.repeats, prompt: p.prompt, completion: p.completion, output, correct: output.startsWith(p.completion), prefixMatch: Math.round((Math.min(matched, total) / total) * 1000) / 1000 };
+  });
+
+  const train = await bitsPerByte(runner, tokenizer, trainingSample(readFileSync('public/corpus/corpus.txt', 'utf8')));
+  const unseen = await bitsPerByte(runner, tokenizer, readFileSync('data/unseen.txt', 'utf8'));
+  const round = (x: number) => Math.round(x * 1e4) / 1e4;
+  return {
+    precision,
+    bytes: statSync(`${dir}/model.safetensors`).size,
+    factRecall: { zh: tally(facts.filter((f) => f.lang === 'zh')), en: tally(facts.filter((f) => f.lang === 'en')) },
+    memorization: tally(probes),
+    bitsPerByte: { train: round(train), unseen: round(unseen) },
+    facts,
+    probes,
+    method: `greedy decoding with src/lib/tinylm; exact match of the expected continuation; bits per byte = −Σ log₂ p(token) / UTF-8 bytes, on the corpus's first ${TRAIN_SAMPLE_CHARS} characters (cut at a document boundary) and on data/unseen.txt (src/tools/eval.ts)`,
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const wanted = process.argv.slice(2);
+  for (const entry of modelIndex()) {
+    if (wanted.length > 0 && !wanted.includes(entry.id)) continue;
+    const dir = `public/models/${entry.id}`;
+    const t0 = Date.now();
+    const result = { model: entry.id, params: entry.params, ...(await evaluateModel(dir)) };
+    writeFileSync(`${dir}/eval.json`, `${JSON.stringify(result, null, 1)}\n`);
+    const r = result as unknown as { factRecall: { zh: Tally[]; en: Tally[] }; memorization: Tally[]; bitsPerByte: { train: number; unseen: number } };
+    console.log(`${entry.id} (${((Date.now() - t0) / 1000).toFixed(1)} s): bpb train ${r.bitsPerByte.train} unseen ${r.bitsPerByte.unseen}`);
+    console.log(`  facts zh ${r.factRecall.zh.map((t) => `${t.repeats}×:${t.correct}/${t.n}`).join(' ')}`);
+    console.log(`  facts en ${r.factRecall.en.map((t) => `${t.repeats}×:${t.correct}/${t.n}`).join(' ')}`);
+    console.log(`  memorized ${r.memorization.map((t) => `${t.repeats}×:${t.correct}/${t.n}`).join(' ')}`);
+  }
+}

@@ -1,0 +1,220 @@
+/**
+ * The page's side of the built-in model: an `Engine` (src/lib/engine/types.ts) whose work runs in
+ * a module worker, so inference never blocks the page.
+ *
+ * Lifecycle: the worker starts on the first call, not at import; every call loads the model first
+ * if needed (the files are small and same-origin). While the new worker boots, the page fetches
+ * the model's files and hands them over (transferred, not copied): the two waits overlap, which
+ * is most of the time to a first prediction. If the worker dies, every pending call rejects
+ * with a TinyLmWorkerError and the next call starts a fresh worker. `dispose()` ends the worker;
+ * a later call starts again.
+ */
+import type { Engine, EngineInfo, LoadProgress, NextTokenDistribution, TokenScore } from '../lib/engine/types.ts';
+import { fetchModelFiles, fetchModelSource, type ModelFileBuffers } from '../lib/tinylm/source.ts';
+import type { TinyLmRequest, TinyLmResponse } from './tinylm-protocol.ts';
+
+/** The slice of `Worker` the client uses; tests pass an in-process fake. */
+export interface TinyLmWorkerLike {
+  postMessage(message: TinyLmRequest, transfer?: Transferable[]): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<TinyLmResponse>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  onmessageerror?: ((event: MessageEvent) => void) | null;
+}
+
+/** The worker stopped (crashed, out of memory, failed to start); the call may simply be retried. */
+export class TinyLmWorkerError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TinyLmWorkerError';
+  }
+}
+
+/** Where the site serves its models, whatever base path it is deployed under. */
+export function modelsBaseUrl(): string {
+  const base = import.meta.env.BASE_URL ?? '/';
+  return `${base.endsWith('/') ? base : `${base}/`}models/`;
+}
+
+function defaultWorker(): TinyLmWorkerLike {
+  return new Worker(new URL('./tinylm.worker.ts', import.meta.url), { type: 'module', name: 'tinylm' });
+}
+
+function abortError(message: string): DOMException {
+  return new DOMException(message, 'AbortError');
+}
+
+interface Pending {
+  /** Returns true when the reply finishes the request. */
+  onReply(reply: TinyLmResponse): boolean;
+  reject(error: Error): void;
+}
+
+/** Options for tests and tools. */
+export interface TinyLmClientOptions {
+  createWorker?: () => TinyLmWorkerLike;
+  /** Fetch the files on the page (default where there is a page) or let the worker fetch them. */
+  fetchOnPage?: boolean;
+  fetch?: typeof fetch;
+}
+
+/** Share of the progress bar for the download when the page fetches; the rest is the worker's parse. */
+const DOWNLOAD_SHARE = 0.95;
+
+/** The built-in model `modelId`, served from `<modelsBaseUrl><modelId>/`, running in a worker. */
+export function createTinyLmEngine(modelId: string, modelsBaseUrl: string, options: TinyLmClientOptions = {}): Engine {
+  const createWorker = options.createWorker ?? defaultWorker;
+  const fetchOnPage = options.fetchOnPage ?? (typeof location !== 'undefined' && typeof fetch === 'function');
+  // The worker fetches relative to its own script URL: hand it an absolute folder URL.
+  const base = typeof location === 'undefined' ? modelsBaseUrl : new URL(modelsBaseUrl, location.href).href;
+  let worker: TinyLmWorkerLike | null = null;
+  const pending = new Map<number, Pending>();
+  let nextId = 1;
+  let loading: Promise<EngineInfo> | null = null;
+  const progressListeners = new Set<(p: LoadProgress) => void>();
+
+  function ensureWorker(): TinyLmWorkerLike {
+    if (worker) return worker;
+    const w = createWorker();
+    w.onmessage = (event) => {
+      const reply = event.data;
+      const entry = pending.get(reply.id);
+      if (!entry) return;
+      if (reply.type === 'error') {
+        pending.delete(reply.id);
+        entry.reject(reply.name === 'AbortError' ? abortError(reply.message) : Object.assign(new Error(reply.message), { name: reply.name }));
+        return;
+      }
+      if (entry.onReply(reply)) pending.delete(reply.id);
+    };
+    w.onerror = (event) => {
+      event.preventDefault?.();
+      abandon(new TinyLmWorkerError(`the built-in model's worker stopped: ${event.message || 'unknown error'}`));
+    };
+    w.onmessageerror = () => abandon(new TinyLmWorkerError("a message from the built-in model's worker could not be read"));
+    worker = w;
+    return w;
+  }
+
+  /** Ends the worker and rejects everything pending with `error`. */
+  function abandon(error: Error): void {
+    worker?.terminate();
+    worker = null;
+    loading = null;
+    const all = [...pending.values()];
+    pending.clear();
+    for (const p of all) p.reject(error);
+  }
+
+  function request<T>(
+    make: (id: number) => TinyLmRequest,
+    onReply: (reply: TinyLmResponse, resolve: (value: T) => void) => boolean,
+    transfer: Transferable[] = [],
+  ): { id: number; promise: Promise<T> } {
+    const w = ensureWorker();
+    const id = nextId++;
+    const promise = new Promise<T>((resolve, reject) => {
+      pending.set(id, { onReply: (reply) => onReply(reply, resolve), reject });
+      w.postMessage(make(id), transfer);
+    });
+    return { id, promise };
+  }
+
+  const progress = (p: LoadProgress) => {
+    for (const listener of progressListeners) listener(p);
+  };
+
+  /** Starts the worker, fetches the files meanwhile (when on a page), then asks it to load. */
+  async function startLoad(): Promise<EngineInfo> {
+    ensureWorker();
+    let files: ModelFileBuffers | undefined;
+    if (fetchOnPage) {
+      progress({ fraction: 0 });
+      const source = fetchModelSource(`${base.endsWith('/') ? base : `${base}/`}${modelId}/`, options.fetch ?? fetch);
+      files = await fetchModelFiles(source, (loadedBytes, totalBytes) =>
+        progress({ fraction: totalBytes ? (DOWNLOAD_SHARE * loadedBytes) / totalBytes : 0, loadedBytes, totalBytes }),
+      );
+    }
+    const transfer = files ? [files.config, files.tokenizer, files.weights] : [];
+    const { promise } = request<EngineInfo>(
+      (id) => ({ type: 'load', id, modelId, modelsBaseUrl: base, ...(files ? { files } : {}) }),
+      (reply, resolve) => {
+        // With the files fetched here, the worker's own byte counts would restart the bar at 0.
+        if (reply.type === 'progress' && !files) progress(reply.progress);
+        if (reply.type !== 'loaded') return false;
+        if (files) progress({ fraction: 1, loadedBytes: files.weights.byteLength, totalBytes: files.weights.byteLength });
+        resolve(reply.info);
+        return true;
+      },
+      transfer,
+    );
+    return promise;
+  }
+
+  function load(onProgress?: (p: LoadProgress) => void): Promise<EngineInfo> {
+    if (onProgress) progressListeners.add(onProgress);
+    if (!loading) {
+      const started = startLoad();
+      loading = started;
+      started.then(
+        () => progressListeners.clear(),
+        () => {
+          progressListeners.clear();
+          if (loading === started) loading = null;
+        },
+      );
+    }
+    return loading;
+  }
+
+  /** Loads if needed, then sends one request and waits for its reply. */
+  async function call<T>(make: (id: number) => TinyLmRequest, pick: (reply: TinyLmResponse) => T | undefined): Promise<T> {
+    await load();
+    return request<T>(make, (reply, resolve) => {
+      const value = pick(reply);
+      if (value === undefined) return false;
+      resolve(value);
+      return true;
+    }).promise;
+  }
+
+  return {
+    load,
+    tokenize: (text) => call((id) => ({ type: 'tokenize', id, text }), (r) => (r.type === 'tokens' ? r.ids : undefined)),
+    detokenize: (ids) => call((id) => ({ type: 'detokenize', id, ids }), (r) => (r.type === 'text' ? r.text : undefined)),
+    tokenTexts: (ids) => call((id) => ({ type: 'token-texts', id, ids }), (r) => (r.type === 'texts' ? r.texts : undefined)),
+    nextTokenDistribution: (ids) =>
+      call<NextTokenDistribution>(
+        (id) => ({ type: 'next', id, ids }),
+        (r) => (r.type === 'distribution' ? { ids: r.ids, logits: r.logits, logSumExp: r.logSumExp } : undefined),
+      ),
+    async score(ids, options = {}): Promise<TokenScore[]> {
+      const { signal, onProgress, topK } = options;
+      if (signal?.aborted) throw abortError('the score was cancelled');
+      await load();
+      if (signal?.aborted) throw abortError('the score was cancelled');
+      const { id, promise } = request<TokenScore[]>(
+        (rid) => ({ type: 'score', id: rid, ids, topK }),
+        (reply, resolve) => {
+          if (reply.type === 'score-progress') onProgress?.(reply.fraction);
+          if (reply.type !== 'scores') return false;
+          resolve(reply.scores);
+          return true;
+        },
+      );
+      if (!signal) return promise;
+      const onAbort = () => {
+        const entry = pending.get(id);
+        if (!entry) return;
+        pending.delete(id);
+        worker?.postMessage({ type: 'cancel', id: nextId++, target: id });
+        entry.reject(abortError('the score was cancelled'));
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      return promise.finally(() => signal.removeEventListener('abort', onAbort));
+    },
+    async dispose() {
+      if (worker) abandon(abortError('the model was disposed'));
+    },
+  };
+}
