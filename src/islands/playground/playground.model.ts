@@ -1,0 +1,412 @@
+/**
+ * State of the next-token playground. Lifecycle: created once per island mount with an engine
+ * getter; `load()` fetches the model, then every move (step, pick, undo, jump in the tree, new
+ * prompt) asks the engine for one distribution and caches it, so moving back is instant and
+ * the sliders reshape the cached distribution without asking the model again.
+ */
+import { batch, computed, signal } from '@preact/signals';
+import type { Engine, EngineInfo, LoadProgress, NextTokenDistribution } from '../../lib/engine/types.ts';
+import { createLoom, extend, extendPath, nodePath, ROOT, tokensTo, type Loom, type LoomOrigin } from '../../lib/loom/loom.ts';
+import { reshapeDistribution } from '../../lib/sampling/distribution.ts';
+import { MAX_SEED, rngForStep } from '../../lib/sampling/rng.ts';
+import { sampleIndex } from '../../lib/sampling/sample.ts';
+import { clampSettings, DEFAULT_SETTINGS, type SamplingSettings } from '../../lib/sampling/settings.ts';
+import type { PlaygroundUrlState } from './playground.url.ts';
+import { isEndOfText } from './token-display.ts';
+
+/** How many candidates the chart can show. */
+export const CHART_SIZE = 50;
+/** How many it shows until the reader asks for all of them: enough to see the cut-offs at work. */
+export const CHART_SIZE_SHORT = 15;
+/** Longest continuation the tree grows; Run stops there. */
+export const MAX_DEPTH = 256;
+/** How many tokens one press of Run adds at most. */
+export const RUN_LENGTH = 40;
+/** Distributions kept for instant back-and-forth; each is a few tens of kB for the built-in model. */
+const CACHE_SIZE = 64;
+
+/** What the view needs from outside: the engine, and a seed source for the dice button. */
+export interface PlaygroundDeps {
+  getEngine: () => Promise<Engine>;
+  randomSeed?: () => number;
+}
+
+/** One bar of the chart. */
+export interface CandidateRow {
+  rank: number;
+  id: number;
+  text: string;
+  /** Probability at temperature 1. */
+  baseProb: number;
+  /** Probability after the reader's settings (0 when cut). */
+  prob: number;
+  kept: boolean;
+}
+
+/** The last move, announced to screen readers and shown under the buttons. */
+export interface LastMove {
+  kind: LoomOrigin;
+  token: number;
+  rank: number;
+  /** Probability after the reader's settings (what the draw used). */
+  prob: number;
+  /** Probability at temperature 1 (the model's own belief). */
+  baseProb: number;
+  /** The uniform number drawn for a sampled step. */
+  u?: number;
+}
+
+/** Why the widget cannot continue: the view turns the kind into a sentence in the reader's language. */
+export interface PlaygroundError {
+  kind: 'load' | 'engine';
+  detail: string;
+}
+
+/** Creates the playground's state. */
+export function createPlaygroundModel(deps: PlaygroundDeps, initial?: PlaygroundUrlState | null) {
+  const status = signal<'idle' | 'loading' | 'ready' | 'error'>('idle');
+  const progress = signal<LoadProgress | null>(null);
+  const error = signal<PlaygroundError | null>(null);
+  const info = signal<EngineInfo | null>(null);
+
+  const prompt = signal(initial?.prompt ?? '');
+  const promptIds = signal<number[]>([]);
+  const settings = signal<SamplingSettings>(initial?.settings ?? DEFAULT_SETTINGS);
+  const seed = signal(initial?.seed ?? 42);
+  const loom = signal<Loom>(createLoom());
+  const current = signal(ROOT);
+  const texts = signal<ReadonlyMap<number, string>>(new Map());
+  const dist = signal<NextTokenDistribution | null>(null);
+  const fullText = signal('');
+  const busy = signal(false);
+  /** The reader is typing: the chart still shows the previous prompt until tokenizing catches up. */
+  const editing = signal(false);
+  const running = signal(false);
+  const lastMove = signal<LastMove | null>(null);
+  /** Why the last Run ended on its own (null while running, or when the reader pressed Stop). */
+  const runEnded = signal<'length' | 'end-of-text' | null>(null);
+
+  const path = computed(() => tokensTo(loom.value, current.value));
+  const contextIds = computed(() => [...promptIds.value, ...path.value]);
+  const chartSize = signal(CHART_SIZE_SHORT);
+  const reshaped = computed(() => (dist.value ? reshapeDistribution(dist.value, settings.value) : null));
+  const rows = computed<CandidateRow[]>(() => {
+    const r = reshaped.value;
+    if (!r) return [];
+    const n = Math.min(chartSize.value, r.ids.length);
+    const out: CandidateRow[] = [];
+    for (let i = 0; i < n; i++) {
+      const id = r.ids[i];
+      out.push({ rank: i + 1, id, text: texts.value.get(id) ?? '', baseProb: r.baseProbs[i], prob: r.probs[i], kept: i < r.kept });
+    }
+    return out;
+  });
+  /** Mass of everything below the chart: at temperature 1, and after the settings. */
+  const tail = computed(() => {
+    const r = reshaped.value;
+    if (!r) return null;
+    const n = Math.min(chartSize.value, r.ids.length);
+    let base = 0;
+    let now = 0;
+    for (let i = 0; i < n; i++) {
+      base += r.baseProbs[i];
+      now += r.probs[i];
+    }
+    return { count: (info.value?.vocabSize ?? r.ids.length) - n, baseMass: Math.max(0, 1 - base), mass: Math.max(0, 1 - now) };
+  });
+  const continuation = computed(() =>
+    fullText.value.startsWith(prompt.value) ? fullText.value.slice(prompt.value.length) : fullText.value,
+  );
+  const url = computed<PlaygroundUrlState>(() => ({ prompt: prompt.value, settings: settings.value, seed: seed.value, path: path.value }));
+  /** True when the settings change nothing, so the chart need not show two probabilities per token. */
+  const untouched = computed(() => {
+    const s = settings.value;
+    return s.temperature === 1 && s.topK === 0 && s.topP === 1 && s.minP === 0;
+  });
+  const canStep = computed(
+    () => status.value === 'ready' && !busy.value && !editing.value && dist.value !== null && path.value.length < MAX_DEPTH,
+  );
+
+  let engine: Engine | null = null;
+  let editTimer: ReturnType<typeof setTimeout> | undefined;
+  let request = 0;
+  let promptRequest = 0;
+  const cache = new Map<string, NextTokenDistribution>();
+
+  function fail(kind: PlaygroundError['kind'], e: unknown) {
+    batch(() => {
+      error.value = { kind, detail: e instanceof Error ? e.message : String(e) };
+      if (kind === 'load') status.value = 'error';
+      busy.value = false;
+      running.value = false;
+    });
+  }
+
+  async function fetchDistribution(ids: number[]): Promise<NextTokenDistribution> {
+    const key = ids.join(',');
+    const hit = cache.get(key);
+    if (hit) {
+      // Re-insert so the Map's order doubles as least-recently-used order.
+      cache.delete(key);
+      cache.set(key, hit);
+      return hit;
+    }
+    const d = await engine!.nextTokenDistribution(ids);
+    cache.set(key, d);
+    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    return d;
+  }
+
+  async function ensureTexts(ids: Iterable<number>) {
+    const missing = [...new Set(ids)].filter((id) => !texts.value.has(id));
+    if (missing.length === 0) return;
+    const got = await engine!.tokenTexts(missing);
+    const next = new Map(texts.value);
+    missing.forEach((id, i) => next.set(id, got[i]));
+    texts.value = next;
+  }
+
+  /** Brings the distribution, the decoded text and the token texts in line with the current node. */
+  async function refresh() {
+    if (!engine) return;
+    const mine = ++request;
+    const ids = contextIds.value;
+    if (ids.length === 0) {
+      batch(() => {
+        dist.value = null;
+        fullText.value = '';
+        busy.value = false;
+      });
+      return;
+    }
+    busy.value = true;
+    try {
+      const [d, decoded] = await Promise.all([fetchDistribution(ids), engine.detokenize(ids)]);
+      await ensureTexts([...ids, ...d.ids.subarray(0, CHART_SIZE)]);
+      // A newer move started while this one waited: its answer wins.
+      if (mine !== request) return;
+      batch(() => {
+        dist.value = d;
+        fullText.value = decoded;
+        error.value = null;
+        busy.value = false;
+      });
+    } catch (e) {
+      if (mine === request) fail('engine', e);
+    }
+  }
+
+  /** Fetches the model and shows the first distribution; safe to call again after an error. */
+  async function load() {
+    if (status.value === 'loading' || status.value === 'ready') return;
+    batch(() => {
+      status.value = 'loading';
+      error.value = null;
+      progress.value = { fraction: 0 };
+    });
+    try {
+      engine = await deps.getEngine();
+      info.value = await engine.load((p) => (progress.value = p));
+      const ids = await engine.tokenize(prompt.value);
+      const vocab = info.value.vocabSize;
+      const shared = (initial?.path ?? []).filter((id) => id < vocab).slice(0, MAX_DEPTH);
+      const grown = extendPath(createLoom(), ROOT, shared, 'pick');
+      batch(() => {
+        promptIds.value = ids;
+        loom.value = grown.loom;
+        current.value = grown.node;
+        status.value = 'ready';
+      });
+      await refresh();
+    } catch (e) {
+      fail('load', e);
+    }
+  }
+
+  /** A new prompt starts a new tree: the old branches belonged to another text. */
+  async function setPrompt(text: string) {
+    stop();
+    clearTimeout(editTimer);
+    editing.value = false;
+    prompt.value = text;
+    if (!engine || status.value !== 'ready') return;
+    const mine = ++promptRequest;
+    try {
+      const ids = await engine.tokenize(text);
+      if (mine !== promptRequest) return;
+      batch(() => {
+        promptIds.value = ids;
+        loom.value = createLoom();
+        current.value = ROOT;
+        lastMove.value = null;
+      });
+      await refresh();
+    } catch (e) {
+      fail('engine', e);
+    }
+  }
+
+  /**
+   * Typing in the prompt box: the text shows at once, tokenizing waits for a pause in typing.
+   * Until then the buttons are disabled, so a quick Step cannot land on the previous prompt.
+   */
+  function editPrompt(text: string, delayMs = 250) {
+    stop();
+    prompt.value = text;
+    editing.value = true;
+    clearTimeout(editTimer);
+    editTimer = setTimeout(() => void setPrompt(text), delayMs);
+  }
+
+  function setSetting(key: keyof SamplingSettings, value: number) {
+    settings.value = clampSettings({ ...settings.value, [key]: value });
+  }
+
+  /** Shows the top 50 candidates, or back to the short list. */
+  function toggleChartSize() {
+    chartSize.value = chartSize.value === CHART_SIZE ? CHART_SIZE_SHORT : CHART_SIZE;
+  }
+
+  function resetSettings() {
+    settings.value = DEFAULT_SETTINGS;
+  }
+
+  function setSeed(value: number) {
+    if (Number.isInteger(value) && value >= 0 && value <= MAX_SEED) seed.value = value;
+  }
+
+  function newSeed() {
+    setSeed(Math.floor((deps.randomSeed ?? (() => Math.random()))() * (MAX_SEED + 1)) >>> 0);
+  }
+
+  async function moveTo(token: number, kind: LoomOrigin, u?: number) {
+    const r = reshaped.value;
+    const index = r ? r.ids.indexOf(token) : -1;
+    const grown = extend(loom.value, current.value, token, kind);
+    batch(() => {
+      loom.value = grown.loom;
+      current.value = grown.node;
+      lastMove.value = {
+        kind,
+        token,
+        rank: index + 1,
+        prob: index >= 0 && r ? r.probs[index] : 0,
+        baseProb: index >= 0 && r ? r.baseProbs[index] : 0,
+        u,
+      };
+    });
+    await refresh();
+  }
+
+  /** Adds one token: drawn with the seed from the reshaped distribution, or the top one (greedy). */
+  async function step(mode: 'sample' | 'greedy' = 'sample') {
+    const r = reshaped.value;
+    if (!canStep.value || !r) return;
+    if (mode === 'greedy') return moveTo(r.ids[0], 'greedy');
+    // The draw depends on the seed and the position only, so the same seed replays the same text.
+    let u = 0;
+    const rng = rngForStep(seed.value, path.value.length);
+    const index = sampleIndex(r.probs, () => (u = rng()), r.kept);
+    return moveTo(r.ids[index], 'sample', u);
+  }
+
+  /** Chooses a candidate from the chart instead of sampling: the text branches there. */
+  async function pick(token: number) {
+    if (status.value !== 'ready' || busy.value || editing.value) return;
+    stop();
+    return moveTo(token, 'pick');
+  }
+
+  /** Steps back one token; the branch stays in the tree. */
+  async function undo() {
+    stop();
+    if (current.value === ROOT) return;
+    current.value = loom.value.nodes[current.value].parent;
+    lastMove.value = null;
+    await refresh();
+  }
+
+  /** Jumps to any node of the tree (an earlier branch). */
+  async function goTo(node: number) {
+    stop();
+    if (!loom.value.nodes[node] || node === current.value) return;
+    current.value = node;
+    lastMove.value = null;
+    await refresh();
+  }
+
+  /** Samples until Stop, the run length or the depth limit. */
+  async function run(maxTokens = RUN_LENGTH) {
+    if (running.value || !canStep.value) return;
+    running.value = true;
+    runEnded.value = null;
+    try {
+      for (let i = 0; running.value && canStep.value; i++) {
+        if (i === maxTokens) {
+          runEnded.value = 'length';
+          break;
+        }
+        await step('sample');
+        if (isEndOfText(texts.value.get(path.value[path.value.length - 1]))) {
+          runEnded.value = 'end-of-text';
+          break;
+        }
+        // Give the browser a frame between tokens so Stop and the sliders stay responsive.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    } finally {
+      running.value = false;
+    }
+  }
+
+  function stop() {
+    running.value = false;
+  }
+
+  /** Replaces the whole state from a shared link (the tree restarts with that one path). */
+  async function applyUrlState(s: PlaygroundUrlState) {
+    stop();
+    batch(() => {
+      settings.value = s.settings;
+      seed.value = s.seed;
+      prompt.value = s.prompt;
+    });
+    if (!engine || status.value !== 'ready') {
+      initial = s;
+      return;
+    }
+    const ids = await engine.tokenize(s.prompt);
+    const grown = extendPath(createLoom(), ROOT, s.path.filter((id) => id < (info.value?.vocabSize ?? Infinity)), 'pick');
+    batch(() => {
+      promptIds.value = ids;
+      loom.value = grown.loom;
+      current.value = grown.node;
+      lastMove.value = null;
+    });
+    await refresh();
+  }
+
+  /** A failure outside the engine (e.g. the widget's code failed to download) shown like a load error. */
+  function reportError(e: unknown) {
+    fail('load', e);
+  }
+
+  return {
+    /** A shared link carries a run: show it without waiting for a click. */
+    hasSharedPath: (initial?.path.length ?? 0) > 0,
+    reportError,
+    status, progress, error, info, editing, prompt, promptIds, settings, seed, loom, current, texts, dist, busy, running,
+    lastMove, runEnded, path, contextIds, untouched, reshaped, rows, tail, fullText, continuation, url, canStep,
+    chartSize, toggleChartSize, load, setPrompt, editPrompt, setSetting, resetSettings, setSeed, newSeed, step, pick, undo, goTo, run, stop, applyUrlState,
+    /** Node ids from the prompt to the current node, for highlighting the current branch. */
+    currentPath: computed(() => new Set(nodePath(loom.value, current.value))),
+    dispose() {
+      stop();
+      clearTimeout(editTimer);
+      request++;
+    },
+  };
+}
+
+/** The playground's state object. */
+export type PlaygroundModel = ReturnType<typeof createPlaygroundModel>;

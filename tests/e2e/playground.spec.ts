@@ -1,0 +1,160 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+/** The page the lead mounts the playground on (both languages). */
+const PAGE = (lang: 'zh' | 'en') => `${lang}/playground/`;
+
+/** Opens the page and waits until the built-in model has loaded and shown a distribution. */
+async function openPlayground(page: Page, lang: 'zh' | 'en' = 'en', query = ''): Promise<Locator> {
+  await page.goto(PAGE(lang) + query);
+  const widget = page.getByTestId('playground');
+  await widget.scrollIntoViewIfNeeded();
+  // Only this widget's island is waited for: others further down hydrate when scrolled to.
+  // Where the widget is mounted with autoLoad={false}, the reader starts it.
+  const load = widget.getByRole('button', { name: lang === 'zh' ? '加载内置模型' : 'Load the built-in model' });
+  const candidate = widget.getByTestId('pg-candidates').getByRole('button').first();
+  await expect(widget.getByTestId('pg-prompt-tokens').or(load)).toBeVisible({ timeout: 30_000 });
+  if (await load.isVisible()) await load.click();
+  await expect(candidate).toBeVisible({ timeout: 30_000 });
+  return widget;
+}
+
+/** Waits until no model call is pending (the candidate buttons are enabled again). */
+async function settled(widget: Locator) {
+  await expect(widget.getByTestId('pg-candidates').getByRole('button').first()).toBeEnabled();
+}
+
+test('type, step, branch, and go back to the earlier branch', async ({ page }) => {
+  const widget = await openPlayground(page, 'en');
+  const prompt = widget.getByLabel('The start of a text (the prompt)');
+  await prompt.fill('The capital of France is');
+  await expect(widget.getByTestId('pg-prompt-tokens').locator('li').first()).toBeVisible();
+  await settled(widget);
+  const promptChips = await widget.getByTestId('pg-prompt-tokens').locator('li').count();
+  expect(promptChips).toBeGreaterThan(1);
+
+  await widget.getByRole('button', { name: 'Greedy step', exact: true }).click();
+  await expect(widget.getByTestId('pg-generated-tokens').locator('li')).toHaveCount(1);
+  await settled(widget);
+  const greedyText = await widget.getByTestId('pg-continuation').textContent();
+  expect(greedyText?.length).toBeGreaterThan(0);
+
+  // Back one token, then choose the rank-3 candidate instead: the text branches.
+  await widget.getByRole('button', { name: 'Undo', exact: true }).click();
+  await settled(widget);
+  await widget.getByTestId('pg-candidates').getByRole('button').nth(2).click();
+  await expect(widget.getByTestId('pg-status')).toContainText('rank 3');
+  await settled(widget);
+  const branchText = await widget.getByTestId('pg-continuation').textContent();
+  expect(branchText).not.toBe(greedyText);
+
+  // Both branches are in the tree; choosing the first one brings its text back.
+  const loom = widget.getByTestId('pg-loom');
+  await expect(loom.getByRole('button')).toHaveCount(3); // the prompt and two branches
+  await loom.getByRole('button').nth(1).click();
+  await expect(widget.getByTestId('pg-continuation')).toHaveText(greedyText!);
+});
+
+test('temperature reshapes the chart without a new prediction; 0 is greedy', async ({ page }) => {
+  const widget = await openPlayground(page, 'en');
+  const bars = widget.getByTestId('pg-candidates').locator('li[data-kept]');
+  await expect(bars).toHaveCount(15);
+  await widget.getByRole('button', { name: 'Show the top 50' }).click();
+  await expect(bars).toHaveCount(50);
+  await expect(widget.locator('li[data-kept="true"]')).toHaveCount(50);
+  const before = await widget.getByTestId('pg-entropy').textContent();
+
+  const temperature = widget.getByRole('slider', { name: /Temperature/ });
+  await temperature.focus();
+  await temperature.press('Home');
+  await expect(widget.locator('li[data-kept="true"]')).toHaveCount(1);
+  await expect(widget.getByTestId('pg-cutline')).toContainText('Temperature 0 (greedy)');
+  await expect(widget.getByTestId('pg-entropy')).toContainText('with your settings: 0.00 bits');
+
+  // Top-p cuts the list somewhere; the cut line is drawn and the rows below it are marked cut.
+  await widget.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect(widget.getByTestId('pg-entropy')).toHaveText(before!);
+  await widget.getByRole('slider', { name: /Top-p/ }).fill('0.5');
+  await expect(widget.locator('li[data-kept="false"]').first()).toBeVisible();
+  await expect(widget.getByTestId('pg-cutline')).toContainText('Top-p');
+});
+
+test('the same seed gives the same text, and the share link replays the run', async ({ page, context }) => {
+  const widget = await openPlayground(page, 'en');
+  await widget.getByLabel('Random seed').fill('1234');
+  await widget.getByLabel('Random seed').press('Enter');
+  await widget.getByRole('slider', { name: /Temperature/ }).fill('1.5');
+  for (let i = 0; i < 4; i++) {
+    await widget.getByRole('button', { name: 'Sample one token', exact: true }).click();
+    await settled(widget);
+  }
+  await expect(widget.getByTestId('pg-generated-tokens').locator('li')).toHaveCount(4);
+  const text = await widget.getByTestId('pg-continuation').textContent();
+  for (let i = 0; i < 4; i++) {
+    await widget.getByRole('button', { name: 'Undo', exact: true }).click();
+    await settled(widget);
+  }
+  for (let i = 0; i < 4; i++) {
+    await widget.getByRole('button', { name: 'Sample one token', exact: true }).click();
+    await settled(widget);
+  }
+  await expect(widget.getByTestId('pg-continuation')).toHaveText(text!);
+
+  const url = await widget.getByTestId('pg-share-url').inputValue();
+  expect(url).toContain('pg.seed=1234');
+  const other = await context.newPage();
+  await other.goto(url);
+  const replay = other.getByTestId('playground');
+  await replay.scrollIntoViewIfNeeded();
+  await expect(replay.getByTestId('pg-continuation')).toHaveText(text!, { timeout: 30_000 });
+  await expect(replay.getByLabel('Random seed')).toHaveValue('1234');
+  await expect(replay.getByRole('slider', { name: /Temperature/ })).toHaveValue('1.5');
+});
+
+test('keyboard only: type a prompt, step, run and stop, undo', async ({ page }) => {
+  const widget = await openPlayground(page, 'en');
+  const prompt = widget.getByLabel('The start of a text (the prompt)');
+  await prompt.focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('Hello');
+  await settled(widget);
+  // From the prompt, Tab reaches "Sample one token" first.
+  await page.keyboard.press('Tab');
+  await expect(widget.getByRole('button', { name: 'Sample one token', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(widget.getByTestId('pg-generated-tokens').locator('li')).toHaveCount(1);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(widget.getByRole('button', { name: 'Run', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(widget.getByRole('button', { name: 'Stop', exact: true })).toBeVisible();
+  await expect.poll(() => widget.getByTestId('pg-generated-tokens').locator('li').count()).toBeGreaterThan(3);
+  await widget.getByRole('button', { name: 'Stop', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(widget.getByRole('button', { name: 'Run', exact: true })).toBeVisible();
+  const n = await widget.getByTestId('pg-generated-tokens').locator('li').count();
+  await widget.getByRole('button', { name: 'Undo', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(widget.getByTestId('pg-generated-tokens').locator('li')).toHaveCount(n - 1);
+});
+
+test('Chinese page: 法国的首都是 is cut into tokens and 巴黎 is among the top candidates', async ({ page }) => {
+  const widget = await openPlayground(page, 'zh');
+  await widget.getByRole('button', { name: '法国的首都是' }).click();
+  await expect(widget.getByText('注意看:')).toBeVisible();
+  await settled(widget);
+  // Several tokens, so there is a next-token step between 是 and 巴黎 to show.
+  expect(await widget.getByTestId('pg-prompt-tokens').locator('li').count()).toBeGreaterThan(1);
+  const top5 = await widget.getByTestId('pg-candidates').locator('.pg-token-text').evaluateAll((els) => els.slice(0, 5).map((e) => e.textContent));
+  console.log(`top 5 after 法国的首都是: ${top5.join(' ')}`);
+  expect(top5.some((t) => t?.startsWith('巴'))).toBe(true);
+});
+
+test('the playground has no axe violations', async ({ page }) => {
+  const widget = await openPlayground(page, 'en');
+  await widget.getByRole('button', { name: 'Greedy step', exact: true }).click();
+  await settled(widget);
+  const results = await new AxeBuilder({ page }).include('[data-testid="playground"]').analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+});

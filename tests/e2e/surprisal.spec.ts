@@ -1,0 +1,120 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+const PAGE = (lang: 'zh' | 'en') => `${lang}/playground/`;
+
+async function openSurprisal(page: Page, lang: 'zh' | 'en' = 'en'): Promise<Locator> {
+  await page.addInitScript(() => {
+    // Record every long task, so a test can check the page never froze.
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(PAGE(lang));
+  const widget = page.getByTestId('surprisal');
+  await widget.scrollIntoViewIfNeeded();
+  // Only this widget's island is waited for: others further down hydrate when scrolled to.
+  // Score the first sample (the widget does it by itself unless mounted with autoLoad={false}).
+  await widget.getByRole('button', { name: lang === 'zh' ? '打分' : 'Score', exact: true }).click({ timeout: 30_000 });
+  await expect(widget.getByTestId('sv-status')).toHaveAttribute('data-phase', 'done', { timeout: 30_000 });
+  return widget;
+}
+
+async function scoreText(widget: Locator, text: string) {
+  await widget.getByLabel('Text to score (paste anything)').fill(text);
+  await widget.getByRole('button', { name: 'Score', exact: true }).click();
+  await expect(widget.getByTestId('sv-status')).toHaveAttribute('data-phase', 'done', { timeout: 60_000 });
+}
+
+/** Parses "1234 bits" / "3.21" from the totals. */
+async function number(l: Locator): Promise<number> {
+  return Number((await l.textContent())!.replace(/[^\d.]+.*$/s, '').trim() || NaN);
+}
+
+test('a pasted text is scored: ranks written on every token, totals and gzip beside', async ({ page }) => {
+  const widget = await openSurprisal(page, 'en');
+  await scoreText(widget, 'It rained all afternoon, and the people in the street hurried into the shops.');
+  const tokens = widget.getByTestId('sv-tokens').getByRole('option');
+  const n = await tokens.count();
+  expect(n).toBeGreaterThan(5);
+  // Colour is never the only signal: every scored token carries its rank as text.
+  const ranks = await tokens.locator('sub').allTextContents();
+  expect(ranks[0]).toBe('—');
+  for (const r of ranks.slice(1)) expect(r).toMatch(/^\d+$/);
+  expect(await number(widget.getByTestId('sv-bits'))).toBeGreaterThan(0);
+  expect(await number(widget.getByTestId('sv-bpb'))).toBeGreaterThan(0);
+  expect(await number(widget.getByTestId('sv-ppl'))).toBeGreaterThan(1);
+  await expect(widget.getByTestId('sv-gzip')).toContainText('B');
+
+  // Keyboard: focus the tokens and step with the arrows; the details follow.
+  await widget.getByTestId('sv-tokens').focus();
+  await page.keyboard.press('Home');
+  await expect(widget.getByTestId('sv-detail')).toContainText(`Token 1 of ${n}`);
+  await page.keyboard.press('ArrowRight');
+  await expect(widget.getByTestId('sv-detail')).toContainText(`Token 2 of ${n}`);
+  await expect(widget.getByTestId('sv-detail').locator('li')).toHaveCount(10);
+  await page.keyboard.press('End');
+  await expect(widget.getByTestId('sv-detail')).toContainText(`Token ${n} of ${n}`);
+});
+
+test('text the model read in training costs fewer bits per byte than new text', async ({ page }) => {
+  const widget = await openSurprisal(page, 'zh');
+  await widget.getByRole('button', { name: /静夜思/ }).click();
+  await expect(widget.getByTestId('sv-status')).toHaveAttribute('data-phase', 'done', { timeout: 60_000 });
+  const seen = await number(widget.getByTestId('sv-bpb'));
+  // A click starts the new score at once (the phase leaves "done" synchronously).
+  await widget.getByRole('button', { name: /一段没见过的中文/ }).click();
+  await expect(widget.getByTestId('sv-status')).toHaveAttribute('data-phase', 'done', { timeout: 60_000 });
+  const unseen = await number(widget.getByTestId('sv-bpb'));
+  expect(seen).toBeLessThan(unseen);
+});
+
+test('a 20,000-character paste shows progress, can be cancelled, marks the context window, never freezes', async ({ page }) => {
+  test.setTimeout(180_000);
+  const widget = await openSurprisal(page, 'en');
+  const unit = '床前明月光,疑是地上霜。举头望明月,低头思故乡。The children left their boots by the door and ran upstairs to play. ';
+  const long = unit.repeat(Math.ceil(20_000 / unit.length)).slice(0, 20_000);
+  await widget.getByLabel('Text to score (paste anything)').fill(long);
+  await widget.getByRole('button', { name: 'Score', exact: true }).click();
+  await expect(widget.getByTestId('sv-status')).toHaveAttribute('data-phase', 'scoring');
+  await expect(widget.getByTestId('sv-status')).toContainText(/Scoring: [1-9]/, { timeout: 30_000 });
+  await widget.getByRole('button', { name: 'Cancel' }).click();
+  await expect(widget.getByTestId('sv-status')).toHaveText('Cancelled.');
+
+  await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks = []));
+  await widget.getByRole('button', { name: 'Score', exact: true }).click();
+  await expect(widget.getByTestId('sv-status')).toHaveAttribute('data-phase', 'done', { timeout: 150_000 });
+  await expect(widget.getByTestId('sv-window')).toBeVisible();
+  await expect(widget.getByText(/beyond it is marked/)).toBeVisible();
+  // The last chunk of tokens is on the page too.
+  await expect(widget.getByTestId('sv-tokens').getByRole('option').last()).toBeAttached();
+  const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as { __longTasks: number[] }).__longTasks));
+  console.log(`longest main-thread task while scoring and drawing 20,000 characters: ${Math.round(longest)} ms`);
+  // 50 ms is the goal (met on an idle machine); the bound leaves room for a loaded CI machine and
+  // still fails if scoring, or unpacking all the scores at once, ran on the main thread (seconds).
+  expect(longest).toBeLessThan(500);
+});
+
+test('time to score 2,000 characters', async ({ page }) => {
+  const widget = await openSurprisal(page, 'zh');
+  const unit = '今天下午下了一场大雨,街上的人都躲进了商店。It rained all afternoon, and people hurried into the shops. ';
+  const text = unit.repeat(Math.ceil(2000 / unit.length)).slice(0, 2000);
+  await widget.getByLabel('要打分的文本(可以粘贴任何文字)').fill(text);
+  const started = Date.now();
+  await widget.getByRole('button', { name: '打分', exact: true }).click();
+  await expect(widget.getByTestId('sv-status')).toHaveAttribute('data-phase', 'done', { timeout: 60_000 });
+  const ms = Date.now() - started;
+  console.log(`scoring 2,000 characters took ${ms} ms (widget: ${await widget.getByTestId('sv-status').textContent()})`);
+  expect(ms).toBeLessThan(30_000);
+});
+
+test('the surprisal view has no axe violations', async ({ page }) => {
+  const widget = await openSurprisal(page, 'en');
+  await widget.getByTestId('sv-tokens').focus();
+  await page.keyboard.press('ArrowRight');
+  const results = await new AxeBuilder({ page }).include('[data-testid="surprisal"]').analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+});
