@@ -1,0 +1,64 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+/** Waits until the island holding `testId` has hydrated (other islands on the page may stay off-screen). */
+async function hydrated(page: Page, testId: string) {
+  await page.getByTestId(testId).scrollIntoViewIfNeeded();
+  await page.waitForFunction((id) => {
+    const island = document.querySelector(`[data-testid="${id}"]`)?.closest('astro-island');
+    return !!island && !island.hasAttribute('ssr');
+  }, testId);
+}
+
+
+async function compress(page: Page, option: RegExp) {
+  const widget = page.getByTestId('compressor');
+  await widget.getByRole('combobox').selectOption({ label: (await widget.getByRole('option', { name: option }).first().textContent())! });
+  await widget.getByRole('button', { name: /Compress and decompress|压缩并解压/ }).click();
+  await expect(widget.getByTestId('compressor-roundtrip')).toBeVisible({ timeout: 60_000 });
+  const bytes = async (name: string) => Number(await widget.locator(`tr[data-row="${name}"]`).getAttribute('data-bytes'));
+  return {
+    roundTrip: await widget.getByTestId('compressor-roundtrip').textContent(),
+    original: await bytes('original'),
+    gzip: await bytes('gzip'),
+    model: await bytes('model'),
+  };
+}
+
+test('the compressor round-trips a training passage and a new one; the training one compresses better (en)', async ({ page }) => {
+  await page.goto('en/06-conclusions/');
+  await hydrated(page, 'compressor');
+  await expect(page.getByTestId('compressor').getByRole('option', { name: /Training corpus/ }).first()).toBeAttached();
+  const trained = await compress(page, /Training corpus/);
+  expect(trained.roundTrip).toContain('✓');
+  expect(trained.model).toBeLessThan(trained.gzip);
+  const fresh = await compress(page, /A new text/);
+  expect(fresh.roundTrip).toContain('✓');
+  expect(fresh.model / fresh.original).toBeGreaterThan(trained.model / trained.original);
+});
+
+test('the compressor round-trips typed text with emoji and CJK (zh)', async ({ page }) => {
+  await page.goto('zh/06-conclusions/');
+  const widget = page.getByTestId('compressor');
+  await hydrated(page, 'compressor');
+  await widget.getByRole('textbox').fill('🤖 基座模型 e\u0301');
+  await widget.getByRole('button', { name: '压缩并解压' }).click();
+  await expect(widget.getByTestId('compressor-roundtrip')).toContainText('✓', { timeout: 60_000 });
+});
+
+test('the compressor fits a 360 px screen and has no axe violations, in light and dark', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('zh/06-conclusions/');
+    await hydrated(page, 'compressor');
+    const widget = page.getByTestId('compressor');
+    await widget.getByRole('button', { name: '压缩并解压' }).click();
+    await expect(widget.getByTestId('compressor-roundtrip')).toBeVisible({ timeout: 60_000 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `horizontal overflow at 360 px (${scheme})`).toBeLessThanOrEqual(0);
+    const results = await new AxeBuilder({ page }).include('[data-testid="compressor"]').withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+  }
+});

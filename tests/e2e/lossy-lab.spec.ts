@@ -1,0 +1,66 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+/** Waits until the island holding `testId` has hydrated (other islands on the page may stay off-screen). */
+async function hydrated(page: Page, testId: string) {
+  await page.getByTestId(testId).scrollIntoViewIfNeeded();
+  await page.waitForFunction((id) => {
+    const island = document.querySelector(`[data-testid="${id}"]`)?.closest('astro-island');
+    return !!island && !island.hasAttribute('ssr');
+  }, testId);
+}
+
+
+for (const lang of ['zh', 'en'] as const) {
+  test(`the JPEG slider re-encodes the photo: lower quality, fewer bytes (${lang})`, async ({ page }) => {
+    await page.goto(`${lang}/02-lossy-compression/`);
+    const widget = page.getByTestId('lossy-lab');
+    await hydrated(page, 'lossy-lab');
+    const slider = widget.getByRole('slider');
+    const size = widget.getByTestId('lossy-jpeg-size');
+
+    await slider.fill('90');
+    await expect(size).toContainText('90');
+    await expect(widget.getByTestId('lossy-jpeg')).toBeVisible();
+    const high = Number(await size.getAttribute('data-bytes'));
+
+    await slider.focus();
+    await slider.press('Home');
+    await expect(widget.getByTestId('lossy-quality')).toHaveText('1');
+    await expect(size).toContainText(lang === 'zh' ? '质量 1 ' : 'quality 1 ');
+    const low = Number(await size.getAttribute('data-bytes'));
+    expect(low).toBeGreaterThan(100);
+    expect(low).toBeLessThan(high / 2);
+  });
+}
+
+test('the models table lists every built-in model with its file size and recall', async ({ page }) => {
+  await page.goto('en/02-lossy-compression/');
+  const widget = page.getByTestId('lossy-lab');
+  await hydrated(page, 'lossy-lab');
+  const rows = widget.getByTestId('lossy-models').locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  expect(await rows.count()).toBeGreaterThanOrEqual(3);
+  await expect(widget.getByTestId('lossy-models')).toContainText('tiny-m');
+  // Pick the smallest model to see which facts it gets wrong (from its eval.json).
+  await widget.getByRole('button', { name: 'Show the facts tiny-s gets wrong' }).click();
+  await expect(widget.getByTestId('lossy-wrong')).toContainText('tiny-s');
+  await expect(widget.getByTestId('lossy-wrong')).toContainText(/expected|None/);
+});
+
+test('the lossy-compression lab fits a 360 px screen and has no axe violations, in light and dark', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('zh/02-lossy-compression/');
+    await hydrated(page, 'lossy-lab');
+    const widget = page.getByTestId('lossy-lab');
+    await expect(widget.getByTestId('lossy-jpeg')).toBeVisible();
+    await expect(widget.getByTestId('lossy-models')).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `horizontal overflow at 360 px (${scheme})`).toBeLessThanOrEqual(0);
+    const results = await new AxeBuilder({ page }).include('[data-testid="lossy-lab"]').withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+  }
+});

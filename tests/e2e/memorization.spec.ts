@@ -1,0 +1,59 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+/** Waits until the island holding `testId` has hydrated (other islands on the page may stay off-screen). */
+async function hydrated(page: Page, testId: string) {
+  await page.getByTestId(testId).scrollIntoViewIfNeeded();
+  await page.waitForFunction((id) => {
+    const island = document.querySelector(`[data-testid="${id}"]`)?.closest('astro-island');
+    return !!island && !island.hasAttribute('ssr');
+  }, testId);
+}
+
+
+for (const lang of ['zh', 'en'] as const) {
+  test(`the memorization probe shows, token by token, whether the model recites a training sentence (${lang})`, async ({ page }) => {
+    await page.goto(`${lang}/03-not-packed-inside/`);
+    const widget = page.getByTestId('memorization');
+    await hydrated(page, 'memorization');
+    // Sentences are grouped by how often the corpus repeats them.
+    await expect(widget.locator('optgroup').first()).toBeAttached();
+    await widget.getByRole('button', { name: lang === 'zh' ? '测试' : 'Probe' }).click();
+    const tokens = widget.getByTestId('memorization-tokens').locator('li');
+    await expect(tokens.first()).toBeVisible({ timeout: 30_000 });
+    const verdict = widget.getByTestId('memorization-verdict');
+    await expect(verdict).toHaveText(lang === 'zh' ? /一字不差|没有背下来/ : /Verbatim|Not memorized/);
+    // Each token carries its verdict for screen readers.
+    await expect(tokens.first()).toHaveAttribute('aria-label', lang === 'zh' ? /对|应为/ : /correct|expected/);
+  });
+}
+
+test('the extraction table has a row per repetition count and a column per model size', async ({ page }) => {
+  await page.goto('en/03-not-packed-inside/');
+  const widget = page.getByTestId('memorization');
+  await hydrated(page, 'memorization');
+  await widget.getByRole('button', { name: 'Measure again in this browser' }).click();
+  const table = widget.getByTestId('memorization-table');
+  await expect(table).toBeVisible({ timeout: 60_000 });
+  await expect(widget.getByRole('button', { name: 'Measure again in this browser' })).toBeEnabled({ timeout: 120_000 });
+  await expect(widget.getByTestId('memorization-table-source')).toContainText('your browser');
+  expect(await table.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
+  expect(await table.locator('thead th').count()).toBeGreaterThanOrEqual(2);
+});
+
+test('the memorization probe fits a 360 px screen and has no axe violations, in light and dark', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('zh/03-not-packed-inside/');
+    await hydrated(page, 'memorization');
+    const widget = page.getByTestId('memorization');
+    await widget.getByRole('button', { name: '测试' }).click();
+    await expect(widget.getByTestId('memorization-verdict')).toBeVisible({ timeout: 30_000 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `horizontal overflow at 360 px (${scheme})`).toBeLessThanOrEqual(0);
+    const results = await new AxeBuilder({ page }).include('[data-testid="memorization"]').withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+  }
+});
