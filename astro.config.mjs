@@ -30,6 +30,11 @@ export default defineConfig({
       rehypePlugins: [rehypeKatex],
     }),
   },
+  vite: {
+    // ES-module workers split their dependencies into chunks, so the training lab loads a
+    // tfjs backend only when it is used (the iife default inlines everything into one file).
+    worker: { format: 'es' },
+  },
   integrations: [
     starlight({
       title: { 'zh-CN': '基座模型是怎么工作的', en: 'How a Base Model Works' },
