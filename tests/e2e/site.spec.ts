@@ -31,12 +31,19 @@ for (const lang of LANGS) {
       await page.goto(path, { waitUntil: 'networkidle' });
       await expect(page.locator('main')).toBeVisible();
       const jsBytes = [...scripts.values()].reduce((a, b) => a + b, 0);
+      // A widget on screen at load needs its code now; the budget is for pages whose widgets
+      // all wait below the fold (issue #2). Every page's figure is recorded either way.
+      const islandOnScreen = await page.evaluate(() =>
+        [...document.querySelectorAll('astro-island')].some((el) => el.getBoundingClientRect().top < window.innerHeight),
+      );
       mkdirSync('test-results/js-budget', { recursive: true });
       writeFileSync(
         join('test-results/js-budget', `${path.replaceAll('/', '_')}.json`),
-        JSON.stringify({ path, gzipBytes: jsBytes, scripts: Object.fromEntries(scripts) }, null, 1),
+        JSON.stringify({ path, gzipBytes: jsBytes, islandOnScreen, scripts: Object.fromEntries(scripts) }, null, 1),
       );
-      expect(jsBytes, `compressed JS before interaction on ${path}`).toBeLessThanOrEqual(JS_BUDGET_BYTES);
+      if (!islandOnScreen) {
+        expect(jsBytes, `compressed JS before interaction on ${path}`).toBeLessThanOrEqual(JS_BUDGET_BYTES);
+      }
 
       expect(await seriousViolations(page), 'axe, light theme').toEqual([]);
       await page.evaluate(() => {
