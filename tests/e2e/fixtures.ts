@@ -39,10 +39,13 @@ export function builtPages(lang: (typeof LANGS)[number]): string[] {
 /** Waits until every island inside the viewport has hydrated (those below the fold wait for a scroll). */
 export async function waitForIslands(page: Page) {
   await page.waitForFunction(() =>
-    [...document.querySelectorAll('astro-island[ssr]')].every((el) => {
-      const r = el.getBoundingClientRect();
-      return r.bottom <= 0 || r.top >= window.innerHeight || r.height === 0;
-    }),
+    // astro-island is display: contents (no box of its own), so measure what it renders.
+    [...document.querySelectorAll('astro-island[ssr]')].every((el) =>
+      [...el.children].every((child) => {
+        const r = child.getBoundingClientRect();
+        return r.bottom <= 0 || r.top >= window.innerHeight;
+      }),
+    ),
   );
 }
 
