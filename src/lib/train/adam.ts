@@ -31,10 +31,14 @@ export interface AdamState {
 export function createAdam(model: Gpt2): AdamState {
   const m: Record<string, tf.Variable> = {};
   const v: Record<string, tf.Variable> = {};
-  for (const [name, p] of Object.entries(model.params)) {
-    m[name] = tf.variable(tf.zerosLike(p), false);
-    v[name] = tf.variable(tf.zerosLike(p), false);
-  }
+  // tf.variable copies its initial value; the zeros must be freed or every new optimizer (each
+  // "Start over" in the training lab) leaks two copies of the model.
+  tf.tidy(() => {
+    for (const [name, p] of Object.entries(model.params)) {
+      m[name] = tf.variable(tf.zerosLike(p), false);
+      v[name] = tf.variable(tf.zerosLike(p), false);
+    }
+  });
   return { m, v, step: 0 };
 }
 
