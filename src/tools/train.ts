@@ -18,9 +18,9 @@ import { TOKENIZER_PATH } from './train-tokenizer.ts';
 import { writeModelIndex } from './model-index.ts';
 
 /**
- * A size's shape and schedule. Steps were chosen from seconds per step measured on the shared
- * 2-core build machine with all three sizes training at once (≈3.3 s for s, 8 s for m, 15 s for l
- * per 1,024-token step), so that all three finish within about an hour.
+ * A size's shape and schedule. Measured on the shared 2-core build machine, per 1,024-token step:
+ * about 1.5 s for s, 0.8–1 s for m and 1.3–1.5 s for l when the machine is quiet (3–15 s when
+ * other jobs load it), so each size trains in 13–26 minutes.
  */
 export interface SizeRecipe { id: string; nEmbd: number; nLayer: number; nHead: number; steps: number; lr: number; batch: number }
 
@@ -28,7 +28,7 @@ export interface SizeRecipe { id: string; nEmbd: number; nLayer: number; nHead: 
 export const SIZES: Record<string, SizeRecipe> = {
   s: { id: 'tiny-s', nEmbd: 32, nLayer: 2, nHead: 2, steps: 800, lr: 4e-3, batch: 8 },
   m: { id: 'tiny-m', nEmbd: 64, nLayer: 4, nHead: 4, steps: 1000, lr: 3e-3, batch: 8 },
-  l: { id: 'tiny-l', nEmbd: 128, nLayer: 4, nHead: 4, steps: 500, lr: 2.5e-3, batch: 8 },
+  l: { id: 'tiny-l', nEmbd: 128, nLayer: 4, nHead: 4, steps: 1000, lr: 2.5e-3, batch: 8 },
 };
 const CONTEXT = 128;
 const SEED = 4;

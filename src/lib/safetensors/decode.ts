@@ -37,8 +37,9 @@ export function decodeToFloat32(dtype: Dtype, bytes: Uint8Array): Float32Array {
   }
   const n = bytes.byteLength / size;
   if (dtype === 'F32') {
-    // Copying first gives an aligned buffer whatever the slice's offset.
-    const copy = bytes.slice();
+    // Copying first gives an aligned buffer whatever the slice's offset. Uint8Array's own slice:
+    // a Node Buffer's slice() returns a view of the same memory, not a copy.
+    const copy = Uint8Array.prototype.slice.call(bytes);
     if (LITTLE_ENDIAN) return new Float32Array(copy.buffer, 0, n);
   }
   const out = new Float32Array(n);

@@ -26,6 +26,14 @@ describe('decodeToFloat32', () => {
     expect(Array.from(decodeToFloat32('BF16', Uint8Array.of(0x80, 0x3f)))).toEqual([1]);
   });
 
+  test('reads F32 from a Node Buffer that is a view into a larger pool (readFileSync returns these)', () => {
+    const values = new Float32Array([1.5, -2.25, 3e-5]);
+    const pool = Buffer.alloc(64, 0xff);
+    Buffer.from(values.buffer).copy(pool, 20);
+    const view = pool.subarray(20, 32);
+    expect([...decodeToFloat32('F32', view)]).toEqual([...values]);
+  });
+
   test('refuses dtypes it cannot convert and partial elements, with our error', () => {
     expect(isDecodable('F4')).toBe(false);
     expect(() => decodeToFloat32('F4', Uint8Array.of(1))).toThrow(DecodeError);
