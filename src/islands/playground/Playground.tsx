@@ -1,10 +1,13 @@
-import { useEffect, useId, useMemo, useState } from 'preact/hooks';
+import { computed } from '@preact/signals';
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { Lang } from '../../i18n/lang.ts';
 import type { ComponentType } from 'preact';
 import { formatBytes } from '../../lib/format/number.ts';
 import { DEFAULT_SETTINGS } from '../../lib/sampling/settings.ts';
 import { builtInEngine } from './default-engine.ts';
-import { createPlaygroundModel, type PlaygroundModel } from './playground.model.ts';
+// Only the signal and types: the panel's engine (and WebLLM in its worker) stay out of this chunk.
+import { activeRealModel } from '../webllm-panel/active-engine.ts';
+import { createPlaygroundModel, type EngineChoice, type PlaygroundModel, type RealModelChoice } from './playground.model.ts';
 import { PRESETS } from './playground.presets.ts';
 import { strings } from './playground.strings.ts';
 import { readPlaygroundState, writePlaygroundState } from './playground.url.ts';
@@ -32,8 +35,14 @@ export default function Playground({ lang, model: modelId, initialPrompt, syncUr
   const m = useMemo(() => {
     const fromUrl = syncUrl && typeof location !== 'undefined' ? readPlaygroundState(new URLSearchParams(location.search)) : null;
     const fallback = initialPrompt ?? (lang === 'zh' ? '法国的首都是' : 'The capital of France is');
+    // The Real model panel on the same page publishes its loaded model here (one module instance
+    // per page: both islands import active-engine.ts from the same shared chunk).
+    const realModel = computed<RealModelChoice | null>(() => {
+      const a = activeRealModel.value;
+      return a && { key: a.model.key, name: a.model.name, engine: a.engine, isLoaded: () => a.engine.loaded };
+    });
     return createPlaygroundModel(
-      { getEngine: () => builtInEngine(modelId) },
+      { getEngine: () => builtInEngine(modelId), realModel },
       fromUrl ?? { prompt: fallback, settings: DEFAULT_SETTINGS, seed: 42, path: [] },
     );
   }, []);
@@ -44,15 +53,26 @@ export default function Playground({ lang, model: modelId, initialPrompt, syncUr
   const [mounted, setMounted] = useState(false);
   const [Ready, setReady] = useState<ComponentType<PlaygroundReadyProps> | null>(null);
 
-  /** Fetches the model and, alongside it, the code that shows it. */
-  function start() {
+  /** Fetches the code that shows a loaded model (its own chunk). */
+  function fetchReady() {
     if (!Ready) {
       import('./PlaygroundReady.tsx').then(
         (mod) => setReady(() => mod.default),
         (e: unknown) => m.reportError(e),
       );
     }
+  }
+
+  /** Fetches the model and, alongside it, the code that shows it. */
+  function start() {
+    fetchReady();
     void m.load();
+  }
+
+  /** The engine switch: either model, with the same controls. */
+  function choose(kind: EngineChoice['kind']) {
+    fetchReady();
+    void m.chooseEngine(kind);
   }
 
   useEffect(() => {
@@ -91,6 +111,7 @@ export default function Playground({ lang, model: modelId, initialPrompt, syncUr
   }
   return (
     <div class="pg not-content" data-testid="playground">
+      <EngineSwitch m={m} t={t} uid={uid} choose={choose} />
       <Presets m={m} t={t} lang={lang} uid={uid} preset={preset} setPreset={setPreset} start={start} />
       <label for={`${uid}-prompt`}>{t.prompt}</label>
       <textarea
@@ -116,7 +137,12 @@ export default function Playground({ lang, model: modelId, initialPrompt, syncUr
       {m.error.value && (
         <p class="error" role="alert">
           {m.error.value.kind === 'load' ? t.loadFailed : t.engineFailed} {m.error.value.detail}{' '}
-          {status === 'error' && (
+          {m.engineChoice.value.kind === 'real' && (
+            <button type="button" onClick={() => choose('builtin')}>
+              {t.backToBuiltIn}
+            </button>
+          )}{' '}
+          {status === 'error' && m.engineChoice.value.kind === 'builtin' && (
             <button type="button" onClick={start}>
               {t.retry}
             </button>
@@ -130,8 +156,13 @@ export default function Playground({ lang, model: modelId, initialPrompt, syncUr
 
 function LoadingBar({ m, t }: { m: PlaygroundModel; t: T }) {
   const p = m.progress.value;
+  const choice = m.engineChoice.value;
   const label =
-    p?.loadedBytes !== undefined && p.totalBytes ? t.loadingBytes(formatBytes(p.loadedBytes), formatBytes(p.totalBytes)) : t.loading;
+    choice.kind === 'real'
+      ? t.loadingReal(choice.name)
+      : p?.loadedBytes !== undefined && p.totalBytes
+        ? t.loadingBytes(formatBytes(p.loadedBytes), formatBytes(p.totalBytes))
+        : t.loading;
   return (
     <div class="pg-loading" role="status">
       <span class="widget-loading">{label}</span>
@@ -183,3 +214,83 @@ function Presets({ m, t, lang, uid, preset, setPreset, start }: PresetsProps) {
   );
 }
 
+
+/** Finds the Real model panel on this page and gives its section an id a link can point at. */
+function findPanel(from: HTMLElement | null): { href: string; where: 'above' | 'below' } | null {
+  const panel = document.querySelector('[data-testid="webllm-panel"]');
+  if (!panel || !from) return null;
+  const target = panel.closest('section') ?? panel;
+  // The wrapper (RealModel.astro) is static markup outside any island, so an id set here stays.
+  if (!target.id) target.id = 'real-model';
+  const where = from.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_PRECEDING ? 'above' : 'below';
+  return { href: `#${target.id}`, where };
+}
+
+function EngineSwitch({ m, t, uid, choose }: { m: PlaygroundModel; t: T; uid: string; choose: (kind: EngineChoice['kind']) => void }) {
+  const ref = useRef<HTMLFieldSetElement>(null);
+  const [panel, setPanel] = useState<ReturnType<typeof findPanel>>(null);
+  useEffect(() => setPanel(findPanel(ref.current)), []);
+  const choice = m.engineChoice.value;
+  const real = m.realAvailable.value;
+  const note = m.engineNote.value;
+  const switching = m.status.value === 'loading';
+  let noteText = '';
+  if (note) {
+    const to = note.to.kind === 'real' ? note.to.name : '';
+    const head =
+      note.reason === 'shared-real-missing'
+        ? t.noteSharedMissing(note.sharedModel ?? '')
+        : note.reason === 'shared-replayed'
+          ? t.noteSharedReplayed(to)
+          : note.reason === 'unloaded'
+            ? t.noteUnloaded
+            : note.reason === 'replaced'
+              ? t.noteReplaced(to)
+              : note.to.kind === 'real'
+                ? t.noteChosenReal(to)
+                : t.noteChosenBuiltIn;
+    const parts = [head];
+    if (note.reason !== 'shared-real-missing' && note.reason !== 'shared-replayed') parts.push(t.noteRetokenized);
+    if (note.treeReset && note.reason !== 'shared-real-missing') parts.push(t.noteTreeReset);
+    noteText = parts.join(' ');
+  }
+  return (
+    <fieldset class="pg-engine" data-testid="pg-engine" ref={ref}>
+      <legend>{t.engineLegend}</legend>
+      <div class="pg-engine-options">
+        <label>
+          <input
+            type="radio"
+            name={`${uid}-engine`}
+            value="builtin"
+            checked={choice.kind === 'builtin'}
+            disabled={switching}
+            onChange={() => choose('builtin')}
+          />{' '}
+          {t.engineBuiltIn}
+        </label>
+        <label class={real ? undefined : 'pg-engine-off'}>
+          <input
+            type="radio"
+            name={`${uid}-engine`}
+            value="real"
+            checked={choice.kind === 'real'}
+            disabled={!real || switching}
+            aria-describedby={real ? undefined : `${uid}-engine-hint`}
+            onChange={() => choose('real')}
+          />{' '}
+          {real ? t.engineReal(real.name) : choice.kind === 'real' ? t.engineReal(choice.name) : t.engineRealNone}
+        </label>
+      </div>
+      {!real && (
+        <p id={`${uid}-engine-hint`} class="pg-hint">
+          {t.engineRealHint(panel?.where ?? 'none')}{' '}
+          {panel && <a href={panel.href}>{t.engineRealLink}</a>}
+        </p>
+      )}
+      <p class="pg-notice" role="status" aria-live="polite" data-testid="pg-engine-note">
+        {noteText}
+      </p>
+    </fieldset>
+  );
+}

@@ -4,7 +4,7 @@
  * prompt) asks the engine for one distribution and caches it, so moving back is instant and
  * the sliders reshape the cached distribution without asking the model again.
  */
-import { batch, computed, signal } from '@preact/signals';
+import { batch, computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { Engine, EngineInfo, LoadProgress, NextTokenDistribution } from '../../lib/engine/types.ts';
 import { createLoom, extend, extendPath, nodePath, ROOT, tokensTo, type Loom, type LoomOrigin } from '../../lib/loom/loom.ts';
 import { reshapeDistribution } from '../../lib/sampling/distribution.ts';
@@ -25,9 +25,42 @@ export const RUN_LENGTH = 40;
 /** Distributions kept for instant back-and-forth; each is a few tens of kB for the built-in model. */
 const CACHE_SIZE = 64;
 
-/** What the view needs from outside: the engine, and a seed source for the dice button. */
+/** A real base model another widget on the page has loaded (the Real model panel). */
+export interface RealModelChoice {
+  /** Model key (models.ts), e.g. "phi-1_5"; it goes into a shared link. */
+  key: string;
+  /** Name shown to the reader. */
+  name: string;
+  engine: Engine;
+  /** False once the model was freed or its worker died: the playground must not reload it itself. */
+  isLoaded: () => boolean;
+}
+
+/** Which engine the playground drives. */
+export type EngineChoice = { kind: 'builtin' } | { kind: 'real'; key: string; name: string };
+
+/** Why the engine changed; the view says it in the reader's language. */
+export interface EngineNote {
+  /**
+   * chosen: the reader switched; unloaded: the real model went away, so back to the built-in one;
+   * replaced: another real model was loaded in its place; shared-real-missing: a shared link was
+   * made with a real model that is not loaded; shared-replayed: that model is loaded now and the
+   * link's path was replayed with it.
+   */
+  reason: 'chosen' | 'unloaded' | 'replaced' | 'shared-real-missing' | 'shared-replayed';
+  to: EngineChoice;
+  /** Branches were dropped: token ids mean different tokens in another model. */
+  treeReset: boolean;
+  /** The real model a shared link was made with. */
+  sharedModel?: string;
+}
+
+/** What the view needs from outside: the engines, and a seed source for the dice button. */
 export interface PlaygroundDeps {
+  /** The built-in model's engine. */
   getEngine: () => Promise<Engine>;
+  /** The real base model loaded on this page, if any (the engine switch offers it). */
+  realModel?: ReadonlySignal<RealModelChoice | null>;
   randomSeed?: () => number;
 }
 
@@ -65,6 +98,18 @@ export interface PlaygroundError {
 /** Creates the playground's state. */
 export function createPlaygroundModel(deps: PlaygroundDeps, initial?: PlaygroundUrlState | null) {
   const status = signal<'idle' | 'loading' | 'ready' | 'error'>('idle');
+  const engineChoice = signal<EngineChoice>({ kind: 'builtin' });
+  const engineNote = signal<EngineNote | null>(null);
+  /** A shared link's run made with a real model, kept until the reader switches to that model. */
+  let sharedReal: { engine: string; prompt: string; path: number[] } | null = null;
+  const hasSharedPath = (initial?.path.length ?? 0) > 0;
+  if (initial?.engine) {
+    // The built-in model cannot replay another model's token ids: keep the text and settings, and
+    // the path for when the reader loads that model.
+    sharedReal = { engine: initial.engine, prompt: initial.prompt, path: initial.path };
+    engineNote.value = { reason: 'shared-real-missing', to: { kind: 'builtin' }, treeReset: initial.path.length > 0, sharedModel: initial.engine };
+    initial = { prompt: initial.prompt, settings: initial.settings, seed: initial.seed, path: [] };
+  }
   const progress = signal<LoadProgress | null>(null);
   const error = signal<PlaygroundError | null>(null);
   const info = signal<EngineInfo | null>(null);
@@ -112,22 +157,40 @@ export function createPlaygroundModel(deps: PlaygroundDeps, initial?: Playground
       base += r.baseProbs[i];
       now += r.probs[i];
     }
-    return { count: (info.value?.vocabSize ?? r.ids.length) - n, baseMass: Math.max(0, 1 - base), mass: Math.max(0, 1 - now) };
+    // A real model sends only its top candidates: the tail is the rest of its whole vocabulary,
+    // and its base mass includes what was not sent (1 − Σ sent, from logSumExp).
+    const vocab = Math.max(info.value?.vocabSize ?? 0, r.ids.length);
+    return { count: vocab - n, baseMass: Math.max(0, 1 - base), mass: Math.max(0, 1 - now) };
   });
   const continuation = computed(() =>
     fullText.value.startsWith(prompt.value) ? fullText.value.slice(prompt.value.length) : fullText.value,
   );
-  const url = computed<PlaygroundUrlState>(() => ({ prompt: prompt.value, settings: settings.value, seed: seed.value, path: path.value }));
-  /** True when the settings change nothing, so the chart need not show two probabilities per token. */
+  const url = computed<PlaygroundUrlState>(() => {
+    const choice = engineChoice.value;
+    const s = { prompt: prompt.value, settings: settings.value, seed: seed.value, path: path.value };
+    return choice.kind === 'real' ? { ...s, engine: choice.key } : s;
+  });
+  /** The real model the switch can offer now (null: none loaded on this page). */
+  const realAvailable = computed(() => deps.realModel?.value ?? null);
+  /**
+   * True when the probabilities sampling uses are the model's own, so the chart need not show two
+   * per token. Not so when a real model sent only its top candidates: those are renormalized (the
+   * rest cannot be drawn), and the reader should still see the model's own, smaller numbers.
+   */
   const untouched = computed(() => {
     const s = settings.value;
-    return s.temperature === 1 && s.topK === 0 && s.topP === 1 && s.minP === 0;
+    return s.temperature === 1 && s.topK === 0 && s.topP === 1 && s.minP === 0 && (reshaped.value?.unsentMass ?? 0) <= 1e-6;
   });
   const canStep = computed(
     () => status.value === 'ready' && !busy.value && !editing.value && dist.value !== null && path.value.length < MAX_DEPTH,
   );
 
   let engine: Engine | null = null;
+  let getEngine: () => Promise<Engine> = deps.getEngine;
+  /** The real engine in use, to notice when the panel replaces it. */
+  let realEngine: Engine | null = null;
+  /** Bumped on every engine switch, so a load for the previous engine gives up. */
+  let generation = 0;
   let editTimer: ReturnType<typeof setTimeout> | undefined;
   let request = 0;
   let promptRequest = 0;
@@ -199,16 +262,22 @@ export function createPlaygroundModel(deps: PlaygroundDeps, initial?: Playground
   /** Fetches the model and shows the first distribution; safe to call again after an error. */
   async function load() {
     if (status.value === 'loading' || status.value === 'ready') return;
+    const mine = generation;
     batch(() => {
       status.value = 'loading';
       error.value = null;
       progress.value = { fraction: 0 };
     });
     try {
-      engine = await deps.getEngine();
-      info.value = await engine.load((p) => (progress.value = p));
-      const ids = await engine.tokenize(prompt.value);
-      const vocab = info.value.vocabSize;
+      const got = await getEngine();
+      if (mine !== generation) return;
+      engine = got;
+      const loaded = await got.load((p) => (progress.value = p));
+      if (mine !== generation) return;
+      info.value = loaded;
+      const ids = await got.tokenize(prompt.value);
+      if (mine !== generation) return;
+      const vocab = loaded.vocabSize;
       const shared = (initial?.path ?? []).filter((id) => id < vocab).slice(0, MAX_DEPTH);
       const grown = extendPath(createLoom(), ROOT, shared, 'pick');
       batch(() => {
@@ -219,9 +288,81 @@ export function createPlaygroundModel(deps: PlaygroundDeps, initial?: Playground
       });
       await refresh();
     } catch (e) {
-      fail('load', e);
+      if (mine === generation) fail('load', e);
     }
   }
+
+  /**
+   * Drives another engine with the same controls. Token ids differ between models, so the text
+   * so far (prompt and continuation) becomes the prompt, split again by the new model's tokenizer,
+   * and the branch tree starts over; the settings and the seed stay.
+   */
+  async function switchTo(choice: EngineChoice, reason: EngineNote['reason'], real: RealModelChoice | null = null) {
+    stop();
+    clearTimeout(editTimer);
+    const text = !editing.peek() && path.peek().length > 0 ? prompt.peek() + continuation.peek() : prompt.peek();
+    const treeReset = loom.peek().nodes.length > 1;
+    let replay: number[] = [];
+    let sharedModel: string | undefined;
+    if (choice.kind === 'real' && sharedReal?.engine === choice.key) {
+      // The model a shared link was made with is here: replay its path if the text is still the link's.
+      if (text === sharedReal.prompt && !treeReset) replay = sharedReal.path;
+      sharedModel = sharedReal.engine;
+      sharedReal = null;
+    }
+    generation++;
+    request++;
+    promptRequest++;
+    cache.clear();
+    engine = null;
+    realEngine = real?.engine ?? null;
+    getEngine = real ? async () => real.engine : deps.getEngine;
+    initial = { prompt: text, settings: settings.peek(), seed: seed.peek(), path: replay };
+    batch(() => {
+      engineChoice.value = choice;
+      engineNote.value = { reason: replay.length > 0 ? 'shared-replayed' : reason, to: choice, treeReset, ...(sharedModel ? { sharedModel } : {}) };
+      prompt.value = text;
+      editing.value = false;
+      promptIds.value = [];
+      loom.value = createLoom();
+      current.value = ROOT;
+      texts.value = new Map();
+      dist.value = null;
+      fullText.value = '';
+      lastMove.value = null;
+      runEnded.value = null;
+      info.value = null;
+      error.value = null;
+      busy.value = false;
+      status.value = 'idle';
+    });
+    await load();
+  }
+
+  /** The engine switch: the built-in model, or the real base model loaded on this page. */
+  async function chooseEngine(kind: EngineChoice['kind']) {
+    const now = engineChoice.peek();
+    if (kind === 'builtin') {
+      if (now.kind === 'builtin' && status.peek() !== 'idle') return;
+      return switchTo({ kind: 'builtin' }, 'chosen');
+    }
+    const real = deps.realModel?.peek();
+    if (!real) return;
+    if (!real.isLoaded()) return switchTo({ kind: 'builtin' }, 'unloaded');
+    if (now.kind === 'real' && now.key === real.key && realEngine === real.engine && status.peek() === 'ready') return;
+    return switchTo({ kind: 'real', key: real.key, name: real.name }, 'chosen', real);
+  }
+
+  // Follow the panel: when the real model in use is freed or replaced, the playground follows.
+  const unwatch = deps.realModel
+    ? effect(() => {
+        const real = deps.realModel!.value;
+        const now = engineChoice.peek();
+        if (now.kind !== 'real') return;
+        if (!real) void switchTo({ kind: 'builtin' }, 'unloaded');
+        else if (real.engine !== realEngine) void switchTo({ kind: 'real', key: real.key, name: real.name }, 'replaced', real);
+      })
+    : () => {};
 
   /** A new prompt starts a new tree: the old branches belonged to another text. */
   async function setPrompt(text: string) {
@@ -376,7 +517,11 @@ export function createPlaygroundModel(deps: PlaygroundDeps, initial?: Playground
       return;
     }
     const ids = await engine.tokenize(s.prompt);
-    const grown = extendPath(createLoom(), ROOT, s.path.filter((id) => id < (info.value?.vocabSize ?? Infinity)), 'pick');
+    const choice = engineChoice.peek();
+    // A path is token ids of the model that made it: another model would read other tokens.
+    const sameModel = (choice.kind === 'real' ? choice.key : undefined) === s.engine;
+    const shared = sameModel ? s.path : [];
+    const grown = extendPath(createLoom(), ROOT, shared.filter((id) => id < (info.value?.vocabSize ?? Infinity)), 'pick');
     batch(() => {
       promptIds.value = ids;
       loom.value = grown.loom;
@@ -393,16 +538,18 @@ export function createPlaygroundModel(deps: PlaygroundDeps, initial?: Playground
 
   return {
     /** A shared link carries a run: show it without waiting for a click. */
-    hasSharedPath: (initial?.path.length ?? 0) > 0,
+    hasSharedPath,
     reportError,
     status, progress, error, info, editing, prompt, promptIds, settings, seed, loom, current, texts, dist, busy, running,
     lastMove, runEnded, path, contextIds, untouched, reshaped, rows, tail, fullText, continuation, url, canStep,
+    engineChoice, engineNote, realAvailable, chooseEngine,
     chartSize, toggleChartSize, load, setPrompt, editPrompt, setSetting, resetSettings, setSeed, newSeed, step, pick, undo, goTo, run, stop, applyUrlState,
     /** Node ids from the prompt to the current node, for highlighting the current branch. */
     currentPath: computed(() => new Set(nodePath(loom.value, current.value))),
     dispose() {
       stop();
       clearTimeout(editTimer);
+      unwatch();
       request++;
     },
   };

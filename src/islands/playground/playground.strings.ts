@@ -52,7 +52,7 @@ export const strings = defineStrings({
     by_topP: 'Top-p',
     by_minP: 'Min-p',
     tail: (count: string, base: string, now: string) => `其余 ${count} 个词元合计:${base}(按当前设置:${now})`,
-    unsent: (p: string) => `模型只发来了前几名;没发来的词元合计 ${p},无法被采样。`,
+    unsent: (p: string) => `模型只发来了前几名;没发来的词元合计 ${p},无法被采样(熵把它们算作一整块,所以真实的熵还要更高)。`,
     entropy: (base: string, now: string) => `熵:${base} 比特(按当前设置:${now} 比特)`,
     entropyHint: '熵越高,模型对下一个词元越拿不准。',
     barLegend: '实心条:按当前设置的概率;空心框:模型原始(温度 1)的概率。',
@@ -70,6 +70,26 @@ export const strings = defineStrings({
     endedLength: (n: number) => `连续生成到 ${n} 个词元,停下了。再按一次继续。`,
     endedEot: '模型生成了「文本结束」标记,停下了。',
     contextFull: (n: number) => `已达到长度上限(${n} 个词元)。`,
+    engineLegend: '用哪个模型',
+    engineBuiltIn: '内置小模型',
+    engineReal: (name: string) => `真正的基座模型:${name}`,
+    engineRealNone: '真正的基座模型(尚未加载)',
+    engineRealHint: (where: 'above' | 'below' | 'none') =>
+      where === 'none'
+        ? '要换成真正的基座模型,请先在第 1 章或「动手试」页面的「真正的基座模型」面板里加载一个。'
+        : `要换成真正的基座模型,请先在${where === 'above' ? '上方' : '下方'}的「真正的基座模型」面板里加载一个。`,
+    engineRealLink: '前往面板',
+    loadingReal: (name: string) => `正在切换到 ${name}…`,
+    backToBuiltIn: '换回内置小模型',
+    noteChosenReal: (name: string) => `现在用的是真正的基座模型 ${name}。`,
+    noteChosenBuiltIn: '换回了内置小模型。',
+    noteUnloaded: '真正的基座模型已被释放或停止运行,所以换回了内置小模型。',
+    noteReplaced: (name: string) => `面板里换成了 ${name},这里也跟着换了。`,
+    noteRetokenized: '文本保持不变,按新模型的词表重新切分了词元(不同模型的词元编号各不相同)。',
+    noteTreeReset: '原来的分支树属于另一个模型,已经清空。',
+    noteSharedMissing: (key: string) =>
+      `这个链接是用真正的基座模型 ${key} 生成的,但这里还没有加载它,所以先用内置小模型显示同样的文本和设置。想完整重现那次运行:在「真正的基座模型」面板里加载 ${key},再切换过去。`,
+    noteSharedReplayed: (name: string) => `已用 ${name} 重现链接里的那次运行。`,
     modelInfo: (id: string, params: string, vocab: string, ctx: number) => `模型 ${id}:${params} 个参数,词表 ${vocab},上下文 ${ctx} 个词元`,
   },
   en: {
@@ -122,7 +142,7 @@ export const strings = defineStrings({
     by_topP: 'Top-p',
     by_minP: 'Min-p',
     tail: (count: string, base: string, now: string) => `The other ${count} tokens together: ${base} (with your settings: ${now})`,
-    unsent: (p: string) => `The model sent only its top candidates; the rest (${p} together) cannot be sampled.`,
+    unsent: (p: string) => `The model sent only its top candidates; the rest (${p} together) cannot be sampled (the entropy counts them as one lump, so the true entropy is higher).`,
     entropy: (base: string, now: string) => `Entropy: ${base} bits (with your settings: ${now} bits)`,
     entropyHint: 'The higher the entropy, the less sure the model is about the next token.',
     barLegend: 'Filled bar: probability with your settings; outline: the model’s own probability (temperature 1).',
@@ -140,6 +160,26 @@ export const strings = defineStrings({
     endedLength: (n: number) => `Run stopped after ${n} tokens. Press it again to go on.`,
     endedEot: 'The model produced its end-of-text token, so Run stopped.',
     contextFull: (n: number) => `Length limit reached (${n} tokens).`,
+    engineLegend: 'Which model',
+    engineBuiltIn: 'Built-in model',
+    engineReal: (name: string) => `Real base model: ${name}`,
+    engineRealNone: 'Real base model (none loaded)',
+    engineRealHint: (where: 'above' | 'below' | 'none') =>
+      where === 'none'
+        ? 'To use a real base model, load one first in the Real model panel of chapter 1 or the Playground page.'
+        : `To use a real base model, load one first in the Real model panel ${where}.`,
+    engineRealLink: 'Go to the panel',
+    loadingReal: (name: string) => `Switching to ${name}…`,
+    backToBuiltIn: 'Back to the built-in model',
+    noteChosenReal: (name: string) => `Now using the real base model ${name}.`,
+    noteChosenBuiltIn: 'Back to the built-in model.',
+    noteUnloaded: 'The real base model was freed or stopped, so the playground went back to the built-in model.',
+    noteReplaced: (name: string) => `The panel now holds ${name}, so the playground switched to it.`,
+    noteRetokenized: 'The text is the same, split again into the new model’s tokens (each model numbers its tokens differently).',
+    noteTreeReset: 'The branch tree belonged to the other model, so it starts over.',
+    noteSharedMissing: (key: string) =>
+      `This link was made with the real base model ${key}, which is not loaded here, so the built-in model shows the same text and settings. To replay the exact run, load ${key} in the Real model panel and switch to it.`,
+    noteSharedReplayed: (name: string) => `Replayed the shared run with ${name}.`,
     modelInfo: (id: string, params: string, vocab: string, ctx: number) => `Model ${id}: ${params} parameters, ${vocab} vocabulary, ${ctx}-token context`,
   },
 });

@@ -12,10 +12,18 @@ export interface PlaygroundUrlState {
   seed: number;
   /** Generated token ids after the prompt, in order. */
   path: number[];
+  /**
+   * The real base model's key when the run used one (absent: the built-in model). Token ids mean
+   * different tokens in different models, so a path is only replayed with the model that made it.
+   */
+  engine?: string;
 }
 
 /** Query keys, prefixed so they cannot collide with another widget's. */
-const KEYS = { prompt: 'pg.prompt', temperature: 'pg.t', topK: 'pg.k', topP: 'pg.p', minP: 'pg.minp', seed: 'pg.seed', path: 'pg.path' } as const;
+const KEYS = { prompt: 'pg.prompt', temperature: 'pg.t', topK: 'pg.k', topP: 'pg.p', minP: 'pg.minp', seed: 'pg.seed', path: 'pg.path', engine: 'pg.engine' } as const;
+
+/** What a model key may look like (models.ts keys: "phi-1_5", "ministral-3-3b-base"). */
+const ENGINE_KEY = /^[\w.-]{1,64}$/;
 
 /** Longest path a link may carry; longer ones are cut rather than refused. */
 export const MAX_PATH = 512;
@@ -31,6 +39,8 @@ export function writePlaygroundState(params: URLSearchParams, s: PlaygroundUrlSt
   out.set(KEYS.seed, String(s.seed));
   if (s.path.length > 0) out.set(KEYS.path, s.path.join('.'));
   else out.delete(KEYS.path);
+  if (s.engine) out.set(KEYS.engine, s.engine);
+  else out.delete(KEYS.engine);
   return out;
 }
 
@@ -58,5 +68,6 @@ export function readPlaygroundState(params: URLSearchParams): PlaygroundUrlState
         .map(Number)
         .filter((n) => Number.isInteger(n) && n >= 0)
     : [];
-  return { prompt: prompt.slice(0, 2000), settings, seed, path };
+  const engine = params.get(KEYS.engine);
+  return { prompt: prompt.slice(0, 2000), settings, seed, path, ...(engine && ENGINE_KEY.test(engine) ? { engine } : {}) };
 }

@@ -41,4 +41,16 @@ describe('playground URL state', () => {
     expect(s.seed).toBe(0);
     expect(s.path).toEqual([1, 3]);
   });
+
+  test('the real model a run used travels with it; the built-in model writes nothing; odd keys are dropped', () => {
+    const base = { prompt: 'Hi', settings: DEFAULT_SETTINGS, seed: 3, path: [50256, 11] };
+    const real = writePlaygroundState(new URLSearchParams(), { ...base, engine: 'phi-1_5' });
+    expect(real.get('pg.engine')).toBe('phi-1_5');
+    expect(readPlaygroundState(real)).toEqual({ ...base, engine: 'phi-1_5' });
+    // Back to the built-in model: the key leaves the link.
+    const builtIn = writePlaygroundState(real, base);
+    expect(builtIn.has('pg.engine')).toBe(false);
+    expect(readPlaygroundState(builtIn)?.engine).toBeUndefined();
+    expect(readPlaygroundState(new URLSearchParams('pg.prompt=x&pg.engine=%3Cscript%3E'))?.engine).toBeUndefined();
+  });
 });
