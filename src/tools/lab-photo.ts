@@ -10,21 +10,13 @@
 import { writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { crc32 } from '../lib/coding/crc32.ts';
+import { mulberry32 } from '../lib/sampling/rng.ts';
 
 const W = 480;
 const H = 320;
 
-/** Deterministic 32-bit generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic 32-bit generator (mulberry32, the sampler's). */
+const rng = mulberry32;
 
 /** Smooth 1-D fractal noise on [0, 1), for ridgelines. */
 function ridge(seed: number, octaves: number): (x: number) => number {

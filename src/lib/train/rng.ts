@@ -1,16 +1,8 @@
 /** Seeded pseudo-random numbers, so corpus shuffles, weight init and batches are reproducible. */
+import { mulberry32 } from '../sampling/rng.ts';
 
-/** A mulberry32 generator: returns floats in [0, 1) from a 32-bit seed. */
-export function createRng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A mulberry32 generator: returns floats in [0, 1) from a 32-bit seed (the sampler's own). */
+export const createRng: (seed: number) => () => number = mulberry32;
 
 /** Fisher–Yates shuffle of a copy of `items`, driven by `rng`. */
 export function shuffled<T>(items: readonly T[], rng: () => number): T[] {
