@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, test, waitForIsland } from './fixtures.ts';
 
 const L = {
   zh: {
@@ -58,16 +58,10 @@ function firstNumber(text: string): number {
   return Number(/[\d,.]+/.exec(text)![0].replaceAll(',', ''));
 }
 
-/** Waits for the island around a widget to hydrate (others on the page may still be off-screen). */
-async function hydrated(widget: Locator) {
-  await widget.scrollIntoViewIfNeeded();
-  await expect(widget.locator('xpath=ancestor::astro-island[1]')).not.toHaveAttribute('ssr');
-}
-
 async function open(page: Page, lang: string, testId: string, query = ''): Promise<Locator> {
   await page.goto(`${lang}/playground/${query}`);
   const widget = page.getByTestId(testId);
-  await hydrated(widget);
+  await waitForIsland(widget);
   return widget;
 }
 
@@ -101,7 +95,7 @@ for (const lang of ['zh', 'en'] as const) {
     await expect.poll(() => new URL(page.url()).searchParams.get('mag.tokens')).toBe('2T');
 
     await page.reload();
-    await hydrated(page.getByTestId('magnitude'));
+    await waitForIsland(page.getByTestId('magnitude'));
     await expect(page.getByTestId('magnitude-data')).toHaveText('6 TB – 12 TB');
   });
 
@@ -174,7 +168,7 @@ for (const lang of ['zh', 'en'] as const) {
     await widget.getByRole('button', { name: t.sampleEn }).click();
     // The magnitude calculator is already live further down the page: the value reaches it at once.
     const magnitude = page.getByTestId('magnitude');
-    await hydrated(magnitude);
+    await waitForIsland(magnitude);
     await widget.getByTestId('bpt-feed').click();
     await expect(magnitude.getByLabel(t.lo)).toHaveValue(String(en));
     await expect(magnitude.getByLabel(t.hi)).toHaveValue(String(en));

@@ -1,16 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
-
-/** Waits until the island holding `testId` has hydrated (other islands on the page may stay off-screen). */
-async function hydrated(page: Page, testId: string) {
-  await page.getByTestId(testId).scrollIntoViewIfNeeded();
-  await page.waitForFunction((id) => {
-    const island = document.querySelector(`[data-testid="${id}"]`)?.closest('astro-island');
-    return !!island && !island.hasAttribute('ssr');
-  }, testId);
-}
-
+import { expect, test, waitForIsland } from './fixtures.ts';
 
 async function compress(page: Page, option: RegExp) {
   const widget = page.getByTestId('compressor');
@@ -28,7 +18,7 @@ async function compress(page: Page, option: RegExp) {
 
 test('the compressor round-trips a training passage and a new one; the training one compresses better (en)', async ({ page }) => {
   await page.goto('en/06-conclusions/');
-  await hydrated(page, 'compressor');
+  await waitForIsland(page.getByTestId('compressor'));
   await expect(page.getByTestId('compressor').getByRole('option', { name: /Training corpus/ }).first()).toBeAttached();
   const trained = await compress(page, /Training corpus/);
   expect(trained.roundTrip).toContain('✓');
@@ -41,7 +31,7 @@ test('the compressor round-trips a training passage and a new one; the training 
 test('the compressor round-trips typed text with emoji and CJK (zh)', async ({ page }) => {
   await page.goto('zh/06-conclusions/');
   const widget = page.getByTestId('compressor');
-  await hydrated(page, 'compressor');
+  await waitForIsland(page.getByTestId('compressor'));
   await widget.getByRole('textbox').fill('🤖 基座模型 e\u0301');
   await widget.getByRole('button', { name: '压缩并解压' }).click();
   await expect(widget.getByTestId('compressor-roundtrip')).toContainText('✓', { timeout: 60_000 });
@@ -52,7 +42,7 @@ test('the compressor fits a 360 px screen and has no axe violations, in light an
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto('zh/06-conclusions/');
-    await hydrated(page, 'compressor');
+    await waitForIsland(page.getByTestId('compressor'));
     const widget = page.getByTestId('compressor');
     await widget.getByRole('button', { name: '压缩并解压' }).click();
     await expect(widget.getByTestId('compressor-roundtrip')).toBeVisible({ timeout: 60_000 });

@@ -55,7 +55,7 @@ export async function waitForIslands(page: Page) {
  */
 export async function waitForIsland(widget: Locator) {
   await widget.scrollIntoViewIfNeeded();
-  await expect(widget.locator('xpath=ancestor::astro-island[1]')).not.toHaveAttribute('ssr', /.*/);
+  await expect(widget.locator('xpath=ancestor::astro-island[1]')).not.toHaveAttribute('ssr', /.*/, { timeout: 30_000 });
 }
 
 export const test = base.extend<{ strictPage: boolean; problems: PageProblems }>({

@@ -1,22 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
-
-/** Waits until the island holding `testId` has hydrated (other islands on the page may stay off-screen). */
-async function hydrated(page: Page, testId: string) {
-  await page.getByTestId(testId).scrollIntoViewIfNeeded();
-  await page.waitForFunction((id) => {
-    const island = document.querySelector(`[data-testid="${id}"]`)?.closest('astro-island');
-    return !!island && !island.hasAttribute('ssr');
-  }, testId);
-}
-
+import { expect, test, waitForIsland } from './fixtures.ts';
 
 for (const lang of ['zh', 'en'] as const) {
   test(`the JPEG slider re-encodes the photo: lower quality, fewer bytes (${lang})`, async ({ page }) => {
     await page.goto(`${lang}/02-lossy-compression/`);
     const widget = page.getByTestId('lossy-lab');
-    await hydrated(page, 'lossy-lab');
+    await waitForIsland(page.getByTestId('lossy-lab'));
     const slider = widget.getByRole('slider');
     const size = widget.getByTestId('lossy-jpeg-size');
 
@@ -38,7 +28,7 @@ for (const lang of ['zh', 'en'] as const) {
 test('the models table lists every built-in model with its file size and recall', async ({ page }) => {
   await page.goto('en/02-lossy-compression/');
   const widget = page.getByTestId('lossy-lab');
-  await hydrated(page, 'lossy-lab');
+  await waitForIsland(page.getByTestId('lossy-lab'));
   const rows = widget.getByTestId('lossy-models').locator('tbody tr');
   await expect(rows.first()).toBeVisible();
   expect(await rows.count()).toBeGreaterThanOrEqual(3);
@@ -54,7 +44,7 @@ test('the lossy-compression lab fits a 360 px screen and has no axe violations, 
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto('zh/02-lossy-compression/');
-    await hydrated(page, 'lossy-lab');
+    await waitForIsland(page.getByTestId('lossy-lab'));
     const widget = page.getByTestId('lossy-lab');
     await expect(widget.getByTestId('lossy-jpeg')).toBeVisible();
     await expect(widget.getByTestId('lossy-models')).toBeVisible();

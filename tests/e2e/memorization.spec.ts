@@ -1,22 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
-
-/** Waits until the island holding `testId` has hydrated (other islands on the page may stay off-screen). */
-async function hydrated(page: Page, testId: string) {
-  await page.getByTestId(testId).scrollIntoViewIfNeeded();
-  await page.waitForFunction((id) => {
-    const island = document.querySelector(`[data-testid="${id}"]`)?.closest('astro-island');
-    return !!island && !island.hasAttribute('ssr');
-  }, testId);
-}
-
+import { expect, test, waitForIsland } from './fixtures.ts';
 
 for (const lang of ['zh', 'en'] as const) {
   test(`the memorization probe shows, token by token, whether the model recites a training sentence (${lang})`, async ({ page }) => {
     await page.goto(`${lang}/03-not-packed-inside/`);
     const widget = page.getByTestId('memorization');
-    await hydrated(page, 'memorization');
+    await waitForIsland(page.getByTestId('memorization'));
     // Sentences are grouped by how often the corpus repeats them.
     await expect(widget.locator('optgroup').first()).toBeAttached();
     await widget.getByRole('button', { name: lang === 'zh' ? '测试' : 'Probe' }).click();
@@ -32,7 +22,7 @@ for (const lang of ['zh', 'en'] as const) {
 test('the extraction table has a row per repetition count and a column per model size', async ({ page }) => {
   await page.goto('en/03-not-packed-inside/');
   const widget = page.getByTestId('memorization');
-  await hydrated(page, 'memorization');
+  await waitForIsland(page.getByTestId('memorization'));
   await widget.getByRole('button', { name: 'Measure again in this browser' }).click();
   const table = widget.getByTestId('memorization-table');
   await expect(table).toBeVisible({ timeout: 60_000 });
@@ -47,7 +37,7 @@ test('the memorization probe fits a 360 px screen and has no axe violations, in 
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto('zh/03-not-packed-inside/');
-    await hydrated(page, 'memorization');
+    await waitForIsland(page.getByTestId('memorization'));
     const widget = page.getByTestId('memorization');
     await widget.getByRole('button', { name: '测试' }).click();
     await expect(widget.getByTestId('memorization-verdict')).toBeVisible({ timeout: 30_000 });

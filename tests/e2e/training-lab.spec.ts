@@ -1,20 +1,11 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, test, waitForIsland } from './fixtures.ts';
 import { openSafetensors } from '../../src/lib/safetensors/index.ts';
 
 /** The page the lab is mounted on in these tests (it is also in chapters 2 and 5). */
 const PAGE = (lang: 'zh' | 'en') => `${lang}/playground/`;
-
-/** Waits until the lab's island has hydrated (other islands on the page may stay off-screen). */
-async function hydrated(page: Page) {
-  await page.getByTestId('training-lab').scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => {
-    const island = document.querySelector('[data-testid="training-lab"]')?.closest('astro-island');
-    return !!island && !island.hasAttribute('ssr');
-  });
-}
 
 /** Accessibility violations inside the lab, as "rule: targets" lines. */
 async function axeViolations(page: Page): Promise<string[]> {
@@ -39,7 +30,7 @@ test('the lab studies a text, the books are taken away, and the exam answers fro
   });
 
   await page.goto(PAGE('en'));
-  await hydrated(page);
+  await waitForIsland(page.getByTestId('training-lab'));
   const lab = page.getByTestId('training-lab');
   await lab.getByRole('radio', { name: 'Capital cities' }).check();
   await expect(lab.getByTestId('training-lab-text')).toHaveValue(/The capital of France is Paris\./);
@@ -110,7 +101,7 @@ test('the lab studies a text, the books are taken away, and the exam answers fro
 test('the lab speaks Chinese, fits 360 px, and refuses a text shorter than one training window (zh)', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(PAGE('zh'));
-  await hydrated(page);
+  await waitForIsland(page.getByTestId('training-lab'));
   const lab = page.getByTestId('training-lab');
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   await expect(lab.getByTestId('training-lab-text')).toHaveValue(/基座模型/);

@@ -1,17 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, test, waitForIsland } from './fixtures.ts';
 import { serializeSafetensors } from '../../src/lib/safetensors/write.ts';
-
-/** Waits until the island holding `testId` has hydrated (other islands on the page may stay off-screen). */
-async function hydrated(page: Page, testId: string) {
-  await page.getByTestId(testId).scrollIntoViewIfNeeded();
-  await page.waitForFunction((id) => {
-    const island = document.querySelector(`[data-testid="${id}"]`)?.closest('astro-island');
-    return !!island && !island.hasAttribute('ssr');
-  }, testId);
-}
-
 
 /** A small weights file made here, so the test does not depend on any trained model. */
 function sampleFile(): Buffer {
@@ -31,7 +21,7 @@ for (const lang of ['zh', 'en'] as const) {
   test(`the weights inspector reads a local file by slices and finds no text in it (${lang})`, async ({ page }) => {
     await page.goto(`${lang}/03-not-packed-inside/`);
     const widget = page.getByTestId('weights-inspector');
-    await hydrated(page, 'weights-inspector');
+    await waitForIsland(page.getByTestId('weights-inspector'));
     await widget.getByTestId('wi-file').setInputFiles({ name: 'sample.safetensors', mimeType: 'application/octet-stream', buffer: sampleFile() });
     await expect(widget.getByTestId('wi-total-params')).toHaveText('520');
     await expect(widget.getByTestId('wi-tensors').locator('tbody tr')).toHaveCount(2);
@@ -53,7 +43,7 @@ for (const lang of ['zh', 'en'] as const) {
 test('the weights inspector explains a file that is not safetensors', async ({ page }) => {
   await page.goto('en/03-not-packed-inside/');
   const widget = page.getByTestId('weights-inspector');
-  await hydrated(page, 'weights-inspector');
+  await waitForIsland(page.getByTestId('weights-inspector'));
   await widget.getByTestId('wi-file').setInputFiles({ name: 'notes.safetensors', mimeType: 'text/plain', buffer: Buffer.from('just some text, not weights') });
   await expect(widget.getByRole('alert')).toContainText('not a valid safetensors file');
 });
@@ -61,7 +51,7 @@ test('the weights inspector explains a file that is not safetensors', async ({ p
 test('the built-in model: no 巴黎 in its weights, 巴黎 as a vocabulary piece, and the model says 巴黎', async ({ page }) => {
   await page.goto('zh/03-not-packed-inside/');
   const widget = page.getByTestId('weights-inspector');
-  await hydrated(page, 'weights-inspector');
+  await waitForIsland(page.getByTestId('weights-inspector'));
   await widget.getByRole('button', { name: /打开内置模型/ }).click();
   await expect(widget.getByTestId('wi-summary')).toContainText('tiny-m/model.safetensors');
   await widget.getByRole('button', { name: '巴黎', exact: true }).click();
@@ -78,7 +68,7 @@ test('the weights inspector fits a 360 px screen and has no axe violations, in l
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto('zh/03-not-packed-inside/');
-    await hydrated(page, 'weights-inspector');
+    await waitForIsland(page.getByTestId('weights-inspector'));
     const widget = page.getByTestId('weights-inspector');
     await widget.getByTestId('wi-file').setInputFiles({ name: 'sample.safetensors', mimeType: 'application/octet-stream', buffer: sampleFile() });
     await widget.getByRole('button', { name: '查看 wte.weight' }).click();
