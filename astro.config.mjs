@@ -46,6 +46,8 @@ export default defineConfig({
       },
       // Starlight's asides (:::note) only run on folders it processes; our chapters live in content/docs.
       markdown: { processedDirs: ['./content/docs'] },
+      // Wrap long command lines: at 360 px a scrolling code block is a keyboard trap for axe.
+      expressiveCode: { defaultProps: { wrap: true } },
       routeMiddleware: './src/route-middleware.ts',
       customCss: ['katex/dist/katex.min.css', './src/styles/site.css'],
       sidebar: [

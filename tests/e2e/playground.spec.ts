@@ -124,6 +124,9 @@ test('keyboard only: type a prompt, step, run and stop, undo', async ({ page }) 
   await expect(widget.getByRole('button', { name: 'Sample one token', exact: true })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(widget.getByTestId('pg-generated-tokens').locator('li')).toHaveCount(1);
+  // The step buttons are disabled while the model works; a reader tabs on once they are back.
+  await expect(widget.getByRole('button', { name: 'Greedy step', exact: true })).toBeEnabled();
+  await expect(widget.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await expect(widget.getByRole('button', { name: 'Run', exact: true })).toBeFocused();
