@@ -1,5 +1,4 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, test, waitForIsland } from './fixtures.ts';
 
 for (const lang of ['zh', 'en'] as const) {

@@ -1,5 +1,4 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, test, waitForIsland } from './fixtures.ts';
 import { serializeSafetensors } from '../../src/lib/safetensors/write.ts';
 

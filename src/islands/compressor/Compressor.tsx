@@ -5,10 +5,6 @@ import { createCompressorModel } from './compressor.model.ts';
 import { strings } from './compressor.strings.ts';
 import './compressor.css';
 
-/** Starlight's content styles make every table its own scroll box (a layer our CSS cannot outrank); the focusable wrapper scrolls instead. */
-const TABLE_STYLE = { display: 'table' } as const;
-
-
 /** Props the static wrapper passes in. */
 export interface CompressorProps {
   lang: Lang;
@@ -79,7 +75,7 @@ export default function Compressor({ lang, modelId, manifestUrl }: CompressorPro
         {r && (
           <>
             <div class="compressor-table-wrap" tabIndex={0} role="region" aria-label={t.results}>
-              <table class="compressor-table" data-testid="compressor-results" style={TABLE_STYLE}>
+              <table class="compressor-table widget-table" data-testid="compressor-results">
                 <caption>{t.results}</caption>
                 <thead>
                   <tr>

@@ -6,10 +6,7 @@ import { NEW_PASSAGES } from '../compressor/passages.ts';
 import { createLossyLabModel, type LabModel, type LossyLabModel } from './lossy-lab.model.ts';
 import { strings } from './lossy-lab.strings.ts';
 import './lossy-lab.css';
-
-/** Starlight's content styles make every table its own scroll box (a layer our CSS cannot outrank); the focusable wrapper scrolls instead. */
-const TABLE_STYLE = { display: 'table' } as const;
-
+import { fetchJson } from '../../lib/fetch-json.ts';
 
 /** Props the static wrapper passes in. */
 export interface LossyLabProps {
@@ -21,15 +18,14 @@ export interface LossyLabProps {
 
 type T = (typeof strings)[Lang];
 
-const getJson = (url: string) => fetch(url).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${url}: HTTP ${r.status}`))));
 
 /** A photo re-encoded as JPEG at the reader's quality, beside the built-in models' size vs recall. */
 export default function LossyLab({ lang, photoUrl, modelsUrl }: LossyLabProps) {
   const model = useMemo(
     () =>
       createLossyLabModel({
-        modelIndex: () => getJson(`${modelsUrl}index.json`),
-        evalJson: (id) => getJson(`${modelsUrl}${id}/eval.json`),
+        modelIndex: () => fetchJson(`${modelsUrl}index.json`),
+        evalJson: (id) => fetchJson(`${modelsUrl}${id}/eval.json`),
         engine: (id) => builtInEngine(id),
         sampleText: `${NEW_PASSAGES.zh.text}\n\n${NEW_PASSAGES.en.text}`,
       }),
@@ -159,7 +155,7 @@ function ModelsLab({ model, t, lang }: { model: LossyLabModel; t: T; lang: Lang 
         <>
           <ScatterChart models={list} t={t} />
           <div class="lossy-lab-table-wrap" tabIndex={0} role="region" aria-label={t.modelsTitle}>
-            <table data-testid="lossy-models" style={TABLE_STYLE}>
+            <table class="widget-table" data-testid="lossy-models">
               <thead>
                 <tr>
                   <th scope="col">{t.model}</th>

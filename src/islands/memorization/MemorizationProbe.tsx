@@ -5,10 +5,7 @@ import { builtInEngine } from '../playground/default-engine.ts';
 import { createMemorizationModel, type MemorizationModel } from './memorization.model.ts';
 import { strings } from './memorization.strings.ts';
 import './memorization.css';
-
-/** Starlight's content styles make every table its own scroll box (a layer our CSS cannot outrank); the focusable wrapper scrolls instead. */
-const TABLE_STYLE = { display: 'table' } as const;
-
+import { fetchJson } from '../../lib/fetch-json.ts';
 
 /** Props the static wrapper passes in. */
 export interface MemorizationProbeProps {
@@ -22,7 +19,6 @@ export interface MemorizationProbeProps {
 
 type T = (typeof strings)[Lang];
 
-const getJson = (url: string) => fetch(url).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${url}: HTTP ${r.status}`))));
 
 /** Prompts a model with the beginning of a training text and shows, token by token, whether it recites the rest. */
 export default function MemorizationProbe({ lang, modelId, manifestUrl, modelIndexUrl }: MemorizationProbeProps) {
@@ -30,9 +26,9 @@ export default function MemorizationProbe({ lang, modelId, manifestUrl, modelInd
     () =>
       createMemorizationModel({
         engine: (id) => builtInEngine(id),
-        manifest: () => getJson(manifestUrl),
-        modelIndex: () => getJson(modelIndexUrl) as Promise<{ id: string; dtype: string; params: number }[]>,
-        evalJson: (id) => getJson(modelIndexUrl.replace(/index\.json$/, `${id}/eval.json`)),
+        manifest: () => fetchJson(manifestUrl),
+        modelIndex: () => fetchJson(modelIndexUrl) as Promise<{ id: string; dtype: string; params: number }[]>,
+        evalJson: (id) => fetchJson(modelIndexUrl.replace(/index\.json$/, `${id}/eval.json`)),
         defaultModelId: modelId,
       }),
     [],
@@ -163,7 +159,7 @@ function ExtractionTable({ model, t }: { model: MemorizationModel; t: T }) {
       )}
       {ids.length > 0 && (
         <div class="memorization-table-wrap" tabIndex={0} role="region" aria-label={t.tableTitle}>
-          <table data-testid="memorization-table" style={TABLE_STYLE}>
+          <table class="widget-table" data-testid="memorization-table">
             <thead>
               <tr>
                 <th scope="col">{t.repetitions}</th>

@@ -9,6 +9,7 @@ import { SHELF, type SourceId } from './library.ts';
 import { createTrainingLabModel, type TrainingLabModel } from './training-lab.model.ts';
 import { strings } from './training-lab.strings.ts';
 import './training-lab.css';
+import { fetchJson } from '../../lib/fetch-json.ts';
 
 /** Props the static wrapper passes in. */
 export interface TrainingLabProps {
@@ -30,7 +31,6 @@ async function hasWebGpuAdapter(): Promise<boolean> {
   return !!adapter && !isSoftwareAdapter(adapter);
 }
 
-const getJson = (url: string) => fetch(url).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${url}: HTTP ${r.status}`))));
 
 /** Train a tiny GPT-2 on a text in a worker, take the text away, then examine the weights. */
 export default function TrainingLab({ lang, manifestUrl, tokenizerUrl }: TrainingLabProps) {
@@ -39,7 +39,7 @@ export default function TrainingLab({ lang, manifestUrl, tokenizerUrl }: Trainin
       createTrainingLabModel({
         lang,
         tokenizerUrl,
-        fetchManifest: () => getJson(manifestUrl),
+        fetchManifest: () => fetchJson(manifestUrl),
         // The tokenizer module (about 40 KB) loads with the island; TensorFlow.js only in the worker.
         loadTokenizer: (url) => import('../../lib/train/browser-tokenizer.ts').then((m) => m.loadLabTokenizer(url)),
         createClient: () => createTrainingClient(),

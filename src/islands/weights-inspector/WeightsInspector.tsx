@@ -8,10 +8,6 @@ import { createInspectorModel, WINDOW_BYTES, type InspectorModel } from './weigh
 import { strings } from './weights-inspector.strings.ts';
 import './weights-inspector.css';
 
-/** Starlight's content styles make every table its own scroll box (a layer our CSS cannot outrank); the focusable wrapper scrolls instead. */
-const TABLE_STYLE = { display: 'table' } as const;
-
-
 /** Props the static wrapper passes in. */
 export interface WeightsInspectorProps {
   lang: Lang;
@@ -117,7 +113,7 @@ function TensorTable({ model, t }: { model: InspectorModel; t: T }) {
     <section aria-label={t.tensors}>
       <h4>{t.tensors}</h4>
       <div class="wi-table-wrap" tabIndex={0} role="region" aria-label={t.tensors}>
-        <table class="wi-table" data-testid="wi-tensors" style={TABLE_STYLE}>
+        <table class="wi-table widget-table" data-testid="wi-tensors">
           <thead>
             <tr>
               <th scope="col">{t.name}</th>
