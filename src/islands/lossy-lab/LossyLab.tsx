@@ -1,8 +1,8 @@
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import type { Lang } from '../../i18n/lang.ts';
 import { formatBytes, formatDecimal, formatInteger } from '../../lib/format/number.ts';
-import { builtInEngine } from '../playground/default-engine.ts';
-import { NEW_PASSAGES } from '../compressor/passages.ts';
+import { builtInEngine } from '../../engine/page.ts';
+import { NEW_PASSAGES } from '../../lib/data/passages.ts';
 import { createLossyLabModel, type LabModel, type LossyLabModel } from './lossy-lab.model.ts';
 import { strings } from './lossy-lab.strings.ts';
 import './lossy-lab.css';

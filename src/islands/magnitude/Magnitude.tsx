@@ -5,7 +5,7 @@ import { WEIGHT_FORMATS, type WeightFormat } from '../../lib/calc/precision.ts';
 import { formatBytes, formatCount, formatDecimal } from '../../lib/format/number.ts';
 import { BYTES_PER_TOKEN_EVENT, createMagnitudeModel, MAGNITUDE_RULES, type MagnitudeField } from './magnitude.model.ts';
 import { strings } from './magnitude.strings.ts';
-import { QuantityField } from './QuantityField.tsx';
+import { QuantityField } from '../../ui/QuantityField.tsx';
 import './magnitude.css';
 
 /** Props the static wrapper passes in. */

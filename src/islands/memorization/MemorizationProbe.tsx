@@ -1,7 +1,7 @@
 import { useId, useMemo } from 'preact/hooks';
 import type { Lang } from '../../i18n/lang.ts';
 import { formatCount, formatInteger } from '../../lib/format/number.ts';
-import { builtInEngine } from '../playground/default-engine.ts';
+import { builtInEngine } from '../../engine/page.ts';
 import { createMemorizationModel, type MemorizationModel } from './memorization.model.ts';
 import { strings } from './memorization.strings.ts';
 import './memorization.css';

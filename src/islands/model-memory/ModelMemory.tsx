@@ -5,7 +5,7 @@ import { largestMatrix } from '../../lib/calc/param-count.ts';
 import { bytesPerParameter, WEIGHT_FORMATS, type WeightFormat } from '../../lib/calc/precision.ts';
 import { MODEL_PRESETS, type PublishedFigure } from '../../lib/calc/presets.ts';
 import { formatBytes, formatBytesBinary, formatCount, formatInteger } from '../../lib/format/number.ts';
-import { QuantityField } from '../magnitude/QuantityField.tsx';
+import { QuantityField } from '../../ui/QuantityField.tsx';
 import { readBrowserHints } from './browser-hints.ts';
 import { createModelMemoryModel, MAX_CONFIG_CHARS, MEMORY_RULES, type ConfigIssue } from './model-memory.model.ts';
 import { strings } from './model-memory.strings.ts';

@@ -3,7 +3,7 @@
  * surprisal view on the same page share one worker and one copy of the weights. The client
  * module (and with it the worker) is imported on first use, not when the island hydrates.
  */
-import type { Engine } from '../../lib/engine/types.ts';
+import type { Engine } from '../lib/engine/types.ts';
 
 /** The model every widget uses unless told otherwise (docs/model-format.md). */
 export const DEFAULT_MODEL_ID = 'tiny-m';
@@ -14,7 +14,7 @@ const engines = new Map<string, Promise<Engine>>();
 export function builtInEngine(modelId: string = DEFAULT_MODEL_ID): Promise<Engine> {
   let engine = engines.get(modelId);
   if (!engine) {
-    engine = import('../../workers/tinylm-client.ts').then(({ createTinyLmEngine, modelsBaseUrl }) =>
+    engine = import('../workers/tinylm-client.ts').then(({ createTinyLmEngine, modelsBaseUrl }) =>
       createTinyLmEngine(modelId, modelsBaseUrl()),
     );
     // A failed import (offline, moved file) must not poison later attempts.
