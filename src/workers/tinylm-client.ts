@@ -12,6 +12,7 @@
 import type { Engine, EngineInfo, LoadProgress, NextTokenDistribution, TokenScore } from '../lib/engine/types.ts';
 import { fetchModelFiles, fetchModelSource, type ModelFileBuffers } from '../lib/tinylm/source.ts';
 import type { TinyLmRequest, TinyLmResponse } from './tinylm-protocol.ts';
+import { baseDir } from '../lib/base-path.ts';
 
 /** The slice of `Worker` the client uses; tests pass an in-process fake. */
 export interface TinyLmWorkerLike {
@@ -33,7 +34,7 @@ export class TinyLmWorkerError extends Error {
 /** Where the site serves its models, whatever base path it is deployed under. */
 export function modelsBaseUrl(): string {
   const base = import.meta.env.BASE_URL ?? '/';
-  return `${base.endsWith('/') ? base : `${base}/`}models/`;
+  return `${baseDir(base)}models/`;
 }
 
 function defaultWorker(): TinyLmWorkerLike {
@@ -130,7 +131,7 @@ export function createTinyLmEngine(modelId: string, modelsBaseUrl: string, optio
     let files: ModelFileBuffers | undefined;
     if (fetchOnPage) {
       progress({ fraction: 0 });
-      const source = fetchModelSource(`${base.endsWith('/') ? base : `${base}/`}${modelId}/`, options.fetch ?? fetch);
+      const source = fetchModelSource(`${baseDir(base)}${modelId}/`, options.fetch ?? fetch);
       files = await fetchModelFiles(source, (loadedBytes, totalBytes) =>
         progress({ fraction: totalBytes ? (DOWNLOAD_SHARE * loadedBytes) / totalBytes : 0, loadedBytes, totalBytes }),
       );

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Lang } from '../../i18n/lang.ts';
 import { formatDecimal, formatInteger } from '../../lib/format/number.ts';
 import { writeUrlState } from '../../lib/url-state/url-state.ts';
-import { BYTES_PER_TOKEN_EVENT, MAGNITUDE_PREFIX } from '../magnitude/magnitude.model.ts';
+import { BYTES_PER_TOKEN_EVENT, MAGNITUDE_PREFIX } from '../../ui/page-events.ts';
 import { createBytesPerTokenModel, MAX_TEXT_CHARS } from './bytes-per-token.model.ts';
 import { SAMPLES, strings } from './bytes-per-token.strings.ts';
 import { loadTokenizer } from './tokenizers.ts';
