@@ -1,9 +1,15 @@
 /**
- * The built-in model's engine, one per model id for the whole page: the playground and the
- * surprisal view on the same page share one worker and one copy of the weights. The client
- * module (and with it the worker) is imported on first use, not when the island hydrates.
+ * The page-wide engine registry: what every island on one page shares.
+ *
+ * - The built-in model's engine, one per model id: the playground and the surprisal view on the
+ *   same page share one worker and one copy of the weights. The client module (and with it the
+ *   worker) is imported on first use, not when the island hydrates.
+ * - The real model the reader loaded (`activeRealModel`, set by the WebLLM panel), which other
+ *   widgets may offer instead of the built-in one.
  */
-import type { Engine } from '../lib/engine/types.ts';
+import type { Engine } from './types.ts';
+
+export { activeRealModel, type ActiveRealModel } from './real-model.ts';
 
 /** The model every widget uses unless told otherwise (docs/model-format.md). */
 export const DEFAULT_MODEL_ID = 'tiny-m';

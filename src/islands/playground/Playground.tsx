@@ -6,7 +6,7 @@ import { formatBytes } from '../../lib/format/number.ts';
 import { DEFAULT_SETTINGS } from '../../lib/sampling/settings.ts';
 import { builtInEngine } from '../../engine/page.ts';
 // Only the signal and types: the panel's engine (and WebLLM in its worker) stay out of this chunk.
-import { activeRealModel } from '../../engine/real-model.ts';
+import { activeRealModel } from '../../engine/page.ts';
 import { createPlaygroundModel, type EngineChoice, type PlaygroundModel, type RealModelChoice } from './playground.model.ts';
 import { PRESETS } from './playground.presets.ts';
 import { strings } from './playground.strings.ts';

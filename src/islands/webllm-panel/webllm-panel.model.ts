@@ -15,7 +15,7 @@ import {
   type HostFacts,
   type ModelPreflight,
 } from '../../lib/webllm/preflight.ts';
-import { activeRealModel } from '../../engine/real-model.ts';
+import { activeRealModel } from '../../engine/page.ts';
 import { cacheStorage, cachedModels, detectGpu, hostFacts, siteHosts } from '../../engine/webllm/detect.ts';
 import { createModelLoader } from '../../engine/webllm/loader.ts';
 
