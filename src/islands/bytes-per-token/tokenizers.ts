@@ -35,7 +35,7 @@ export async function loadTokenizer(id: TokenizerId, builtinPath: string | null)
   if (res.status === 404) return null;
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
   const json: unknown = await res.json();
-  const { Tokenizer } = await import('@huggingface/tokenizers');
-  const tokenizer = new Tokenizer(json as object, {});
-  return (text) => tokenizer.encode(text, { add_special_tokens: false }).ids.length;
+  const { loadTokenizer } = await import('../../lib/tokenizer/tokenizer.ts');
+  const tokenizer = loadTokenizer(json);
+  return (text) => tokenizer.encode(text).length;
 }

@@ -7,6 +7,7 @@ import { createLossyLabModel, type LabModel, type LossyLabModel } from './lossy-
 import { strings } from './lossy-lab.strings.ts';
 import './lossy-lab.css';
 import { fetchJson } from '../../lib/fetch-json.ts';
+import { evalFileSchema, modelIndexSchema } from '../../lib/data/schemas.ts';
 
 /** Props the static wrapper passes in. */
 export interface LossyLabProps {
@@ -24,8 +25,8 @@ export default function LossyLab({ lang, photoUrl, modelsUrl }: LossyLabProps) {
   const model = useMemo(
     () =>
       createLossyLabModel({
-        modelIndex: () => fetchJson(`${modelsUrl}index.json`),
-        evalJson: (id) => fetchJson(`${modelsUrl}${id}/eval.json`),
+        modelIndex: () => fetchJson(`${modelsUrl}index.json`, modelIndexSchema),
+        evalJson: (id) => fetchJson(`${modelsUrl}${id}/eval.json`, evalFileSchema),
         engine: (id) => builtInEngine(id),
         sampleText: `${NEW_PASSAGES.zh.text}\n\n${NEW_PASSAGES.en.text}`,
       }),
