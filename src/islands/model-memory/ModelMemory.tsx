@@ -9,6 +9,7 @@ import { QuantityField } from '../../ui/QuantityField.tsx';
 import { readBrowserHints } from './browser-hints.ts';
 import { createModelMemoryModel, MAX_CONFIG_CHARS, MEMORY_RULES, type ConfigIssue } from './model-memory.model.ts';
 import { strings } from './model-memory.strings.ts';
+import { useUrlState } from '../../ui/useUrlState.ts';
 import './model-memory.css';
 
 /** Props the static wrapper passes in. */
@@ -41,20 +42,14 @@ export default function ModelMemory({ lang, initialPreset }: ModelMemoryProps) {
   const [fileError, setFileError] = useState('');
   const [dragging, setDragging] = useState(false);
 
+  useUrlState(model);
   useEffect(() => {
-    model.loadSearch(location.search);
     let live = true;
     void readBrowserHints().then((h) => live && model.setHints(h));
     return () => {
       live = false;
     };
   }, []);
-  const search = model.touched.value ? model.writeSearch(typeof location === 'undefined' ? '' : location.search) : null;
-  useEffect(() => {
-    if (search !== null && search !== location.search) {
-      history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
-    }
-  }, [search]);
 
   async function readFile(file: File | undefined) {
     if (!file) return;
