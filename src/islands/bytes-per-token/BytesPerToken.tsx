@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { Lang } from '../../i18n/lang.ts';
 import { formatDecimal, formatInteger } from '../../lib/format/number.ts';
 import { writeUrlState } from '../../lib/url-state/url-state.ts';

@@ -72,7 +72,7 @@ export const corpusManifestSchema = z.looseObject({
   file: z.string(),
   bytes: count,
   chars: count,
-  tokens: z.optional(count),
+  tokens: count,
   documents: z.optional(count),
   sections: z.array(
     z.looseObject({
