@@ -1,10 +1,10 @@
 /**
  * Starlight route middleware: hero buttons are written in frontmatter as root-relative links
  * ("/zh/01-why-it-talks/"), which no Markdown plugin sees; prefix them with the base path here,
- * the same way src/tools/remark-base-links.ts does for links in the text.
+ * with the same `withBase` that src/tools/remark-base-links.ts uses for links in the text.
  */
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
-import { withBase } from './tools/remark-base-links.ts';
+import { withBase } from './lib/base-path.ts';
 
 export const onRequest = defineRouteMiddleware((context) => {
   const hero = context.locals.starlightRoute.entry.data.hero;

@@ -7,14 +7,9 @@
  */
 import type { Root, Link, Definition } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { withBase } from '../lib/base-path.ts';
 
-/** Joins a base path ("/" or "/sub/") with a root-relative link ("/zh/x/"). */
-export function withBase(base: string, href: string): string {
-  if (!href.startsWith('/') || href.startsWith('//')) return href;
-  const trimmed = base.endsWith('/') ? base.slice(0, -1) : base;
-  if (trimmed && (href === trimmed || href.startsWith(`${trimmed}/`))) return href;
-  return `${trimmed}${href}`;
-}
+export { withBase };
 
 /** Creates the remark transformer bound to one base path. */
 export function remarkBaseLinks(options: { base: string }) {

@@ -12,15 +12,11 @@
 import type { Engine, EngineInfo, LoadProgress, NextTokenDistribution, TokenScore } from '../lib/engine/types.ts';
 import { fetchModelFiles, fetchModelSource, type ModelFileBuffers } from '../lib/tinylm/source.ts';
 import type { TinyLmRequest, TinyLmResponse } from './tinylm-protocol.ts';
+import { createLoadGate, createWorkerRpc, type WorkerLike } from '../engine/rpc.ts';
+import { baseDir } from '../lib/base-path.ts';
 
 /** The slice of `Worker` the client uses; tests pass an in-process fake. */
-export interface TinyLmWorkerLike {
-  postMessage(message: TinyLmRequest, transfer?: Transferable[]): void;
-  terminate(): void;
-  onmessage: ((event: MessageEvent<TinyLmResponse>) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-  onmessageerror?: ((event: MessageEvent) => void) | null;
-}
+export type TinyLmWorkerLike = WorkerLike<TinyLmRequest, TinyLmResponse>;
 
 /** The worker stopped (crashed, out of memory, failed to start); the call may simply be retried. */
 export class TinyLmWorkerError extends Error {
@@ -33,7 +29,7 @@ export class TinyLmWorkerError extends Error {
 /** Where the site serves its models, whatever base path it is deployed under. */
 export function modelsBaseUrl(): string {
   const base = import.meta.env.BASE_URL ?? '/';
-  return `${base.endsWith('/') ? base : `${base}/`}models/`;
+  return `${baseDir(base)}models/`;
 }
 
 function defaultWorker(): TinyLmWorkerLike {
@@ -42,12 +38,6 @@ function defaultWorker(): TinyLmWorkerLike {
 
 function abortError(message: string): DOMException {
   return new DOMException(message, 'AbortError');
-}
-
-interface Pending {
-  /** Returns true when the reply finishes the request. */
-  onReply(reply: TinyLmResponse): boolean;
-  reject(error: Error): void;
 }
 
 /** Options for tests and tools. */
@@ -67,58 +57,25 @@ export function createTinyLmEngine(modelId: string, modelsBaseUrl: string, optio
   const fetchOnPage = options.fetchOnPage ?? (typeof location !== 'undefined' && typeof fetch === 'function');
   // The worker fetches relative to its own script URL: hand it an absolute folder URL.
   const base = typeof location === 'undefined' ? modelsBaseUrl : new URL(modelsBaseUrl, location.href).href;
-  let worker: TinyLmWorkerLike | null = null;
-  const pending = new Map<number, Pending>();
-  let nextId = 1;
-  let loading: Promise<EngineInfo> | null = null;
   const progressListeners = new Set<(p: LoadProgress) => void>();
-
-  function ensureWorker(): TinyLmWorkerLike {
-    if (worker) return worker;
-    const w = createWorker();
-    w.onmessage = (event) => {
-      const reply = event.data;
-      const entry = pending.get(reply.id);
-      if (!entry) return;
-      if (reply.type === 'error') {
-        pending.delete(reply.id);
-        entry.reject(reply.name === 'AbortError' ? abortError(reply.message) : Object.assign(new Error(reply.message), { name: reply.name }));
-        return;
-      }
-      if (entry.onReply(reply)) pending.delete(reply.id);
-    };
-    w.onerror = (event) => {
-      event.preventDefault?.();
-      abandon(new TinyLmWorkerError(`the built-in model's worker stopped: ${event.message || 'unknown error'}`));
-    };
-    w.onmessageerror = () => abandon(new TinyLmWorkerError("a message from the built-in model's worker could not be read"));
-    worker = w;
-    return w;
-  }
-
-  /** Ends the worker and rejects everything pending with `error`. */
-  function abandon(error: Error): void {
-    worker?.terminate();
-    worker = null;
-    loading = null;
-    const all = [...pending.values()];
-    pending.clear();
-    for (const p of all) p.reject(error);
-  }
-
-  function request<T>(
-    make: (id: number) => TinyLmRequest,
-    onReply: (reply: TinyLmResponse, resolve: (value: T) => void) => boolean,
-    transfer: Transferable[] = [],
-  ): { id: number; promise: Promise<T> } {
-    const w = ensureWorker();
-    const id = nextId++;
-    const promise = new Promise<T>((resolve, reject) => {
-      pending.set(id, { onReply: (reply) => onReply(reply, resolve), reject });
-      w.postMessage(make(id), transfer);
-    });
-    return { id, promise };
-  }
+  const rpc = createWorkerRpc<TinyLmRequest, TinyLmResponse>({
+    createWorker,
+    errorOf: (reply) =>
+      reply.type !== 'error'
+        ? null
+        : reply.name === 'AbortError'
+          ? abortError(reply.message)
+          : Object.assign(new Error(reply.message), { name: reply.name }),
+    died: (kind, message) =>
+      new TinyLmWorkerError(
+        kind === 'unreadable'
+          ? "a message from the built-in model's worker could not be read"
+          : `the built-in model's worker stopped: ${message || 'unknown error'}`,
+      ),
+    onEnd: () => gate.reset(),
+  });
+  // The files are small and same-origin: every call loads the model first if needed.
+  const gate = createLoadGate<EngineInfo>('on-demand', () => startLoad(), () => new Error('not loaded'));
 
   const progress = (p: LoadProgress) => {
     for (const listener of progressListeners) listener(p);
@@ -126,17 +83,17 @@ export function createTinyLmEngine(modelId: string, modelsBaseUrl: string, optio
 
   /** Starts the worker, fetches the files meanwhile (when on a page), then asks it to load. */
   async function startLoad(): Promise<EngineInfo> {
-    ensureWorker();
+    rpc.start();
     let files: ModelFileBuffers | undefined;
     if (fetchOnPage) {
       progress({ fraction: 0 });
-      const source = fetchModelSource(`${base.endsWith('/') ? base : `${base}/`}${modelId}/`, options.fetch ?? fetch);
+      const source = fetchModelSource(`${baseDir(base)}${modelId}/`, options.fetch ?? fetch);
       files = await fetchModelFiles(source, (loadedBytes, totalBytes) =>
         progress({ fraction: totalBytes ? (DOWNLOAD_SHARE * loadedBytes) / totalBytes : 0, loadedBytes, totalBytes }),
       );
     }
     const transfer = files ? [files.config, files.tokenizer, files.weights] : [];
-    const { promise } = request<EngineInfo>(
+    const { promise } = rpc.request<EngineInfo>(
       (id) => ({ type: 'load', id, modelId, modelsBaseUrl: base, ...(files ? { files } : {}) }),
       (reply, resolve) => {
         // With the files fetched here, the worker's own byte counts would restart the bar at 0.
@@ -153,29 +110,16 @@ export function createTinyLmEngine(modelId: string, modelsBaseUrl: string, optio
 
   function load(onProgress?: (p: LoadProgress) => void): Promise<EngineInfo> {
     if (onProgress) progressListeners.add(onProgress);
-    if (!loading) {
-      const started = startLoad();
-      loading = started;
-      started.then(
-        () => progressListeners.clear(),
-        () => {
-          progressListeners.clear();
-          if (loading === started) loading = null;
-        },
-      );
-    }
+    const loading = gate.load();
+    const clear = () => progressListeners.clear();
+    loading.then(clear, clear);
     return loading;
   }
 
-  /** Loads if needed, then sends one request and waits for its reply. */
+  /** Waits for the load (starting it if needed), then sends one request and waits for its reply. */
   async function call<T>(make: (id: number) => TinyLmRequest, pick: (reply: TinyLmResponse) => T | undefined): Promise<T> {
-    await load();
-    return request<T>(make, (reply, resolve) => {
-      const value = pick(reply);
-      if (value === undefined) return false;
-      resolve(value);
-      return true;
-    }).promise;
+    await gate.whenLoaded();
+    return rpc.call(make, pick);
   }
 
   return {
@@ -191,9 +135,9 @@ export function createTinyLmEngine(modelId: string, modelsBaseUrl: string, optio
     async score(ids, options = {}): Promise<TokenScore[]> {
       const { signal, onProgress, topK } = options;
       if (signal?.aborted) throw abortError('the score was cancelled');
-      await load();
+      await gate.whenLoaded();
       if (signal?.aborted) throw abortError('the score was cancelled');
-      const { id, promise } = request<TokenScore[]>(
+      const { id, promise } = rpc.request<TokenScore[]>(
         (rid) => ({ type: 'score', id: rid, ids, topK }),
         (reply, resolve) => {
           if (reply.type === 'score-progress') onProgress?.(reply.fraction);
@@ -204,17 +148,13 @@ export function createTinyLmEngine(modelId: string, modelsBaseUrl: string, optio
       );
       if (!signal) return promise;
       const onAbort = () => {
-        const entry = pending.get(id);
-        if (!entry) return;
-        pending.delete(id);
-        worker?.postMessage({ type: 'cancel', id: nextId++, target: id });
-        entry.reject(abortError('the score was cancelled'));
+        if (rpc.drop(id, abortError('the score was cancelled'))) rpc.notify((cid) => ({ type: 'cancel', id: cid, target: id }));
       };
       signal.addEventListener('abort', onAbort, { once: true });
       return promise.finally(() => signal.removeEventListener('abort', onAbort));
     },
     async dispose() {
-      if (worker) abandon(abortError('the model was disposed'));
+      if (rpc.running) rpc.abandon(abortError('the model was disposed'));
     },
   };
 }

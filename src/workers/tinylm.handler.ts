@@ -6,6 +6,7 @@
 import { createLocalTinyLm, type TinyLmEngine } from '../lib/tinylm/engine.ts';
 import { bufferModelSource, fetchModelSource, type ModelFileBuffers } from '../lib/tinylm/source.ts';
 import type { TinyLmRequest, TinyLmResponse } from './tinylm-protocol.ts';
+import { baseDir } from '../lib/base-path.ts';
 
 /** Sends a reply, transferring the given buffers. */
 export type Post = (message: TinyLmResponse, transfer?: Transferable[]) => void;
@@ -15,7 +16,7 @@ export type EngineFactory = (modelId: string, modelsBaseUrl: string, files?: Mod
 
 /** Files the page sent, else fetched from the models folder. */
 const defaultEngine: EngineFactory = (modelId, base, files) =>
-  createLocalTinyLm(modelId, files ? bufferModelSource(files) : fetchModelSource(`${base.endsWith('/') ? base : `${base}/`}${modelId}/`));
+  createLocalTinyLm(modelId, files ? bufferModelSource(files) : fetchModelSource(`${baseDir(base)}${modelId}/`));
 
 /** Creates the message handler of one worker. */
 export function createTinyLmHandler(createEngine: EngineFactory = defaultEngine) {

@@ -7,14 +7,10 @@
  * the run's `onError` fires. `dispose()` ends the worker; a later call starts a fresh one.
  */
 import type { HeldText, RunInfo, TrainingErrorCode, TrainingRequest, TrainingResponse } from './training-protocol.ts';
+import { createWorkerRpc, type WorkerLike } from '../engine/rpc.ts';
 
 /** The slice of `Worker` the client uses; tests pass an in-process fake. */
-export interface TrainingWorkerLike {
-  postMessage(message: TrainingRequest): void;
-  terminate(): void;
-  onmessage: ((event: MessageEvent<TrainingResponse>) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-}
+export type TrainingWorkerLike = WorkerLike<TrainingRequest, TrainingResponse>;
 
 /** A failed request, with a code the page turns into a sentence in the reader's language. */
 export class TrainingError extends Error {
@@ -48,55 +44,29 @@ function defaultWorker(): TrainingWorkerLike {
 
 /** Creates the lab's client; `createWorker` is for tests. */
 export function createTrainingClient(createWorker: () => TrainingWorkerLike = defaultWorker) {
-  let worker: TrainingWorkerLike | null = null;
-  let nextId = 1;
-  /** Handlers by request id; one returns true when its request is finished. */
-  const handlers = new Map<number, { onReply(r: TrainingResponse): boolean; fail(e: TrainingError): void }>();
-
-  function ensureWorker(): TrainingWorkerLike {
-    if (worker) return worker;
-    const w = createWorker();
-    w.onmessage = (event) => {
-      const reply = event.data;
-      const h = handlers.get(reply.id);
-      if (h?.onReply(reply)) handlers.delete(reply.id);
-    };
-    w.onerror = (event) => {
-      event.preventDefault?.();
-      abandon(new TrainingError('failed', `the training worker stopped: ${event.message || 'unknown error'}`));
-    };
-    worker = w;
-    return w;
-  }
-
-  function abandon(error: TrainingError): void {
-    worker?.terminate();
-    worker = null;
-    const all = [...handlers.values()];
-    handlers.clear();
-    for (const h of all) h.fail(error);
-  }
+  // Error replies are handled per request: a run's error after it started goes to its listeners.
+  const rpc = createWorkerRpc<TrainingRequest, TrainingResponse>({
+    createWorker,
+    errorOf: () => null,
+    died: (kind, message) =>
+      new TrainingError(
+        'failed',
+        kind === 'unreadable' ? 'a message from the training worker could not be read' : `the training worker stopped: ${message || 'unknown error'}`,
+      ),
+  });
 
   /** Sends a request; `pick` returns the result from the reply that finishes it. */
   function call<T>(make: (id: number) => TrainingRequest, pick: (r: TrainingResponse) => T | undefined): Promise<T> {
-    const w = ensureWorker();
-    const id = nextId++;
-    return new Promise<T>((resolve, reject) => {
-      handlers.set(id, {
-        onReply(r) {
-          if (r.type === 'error') {
-            reject(new TrainingError(r.code, r.message));
-            return true;
-          }
-          const value = pick(r);
-          if (value === undefined) return false;
-          resolve(value);
-          return true;
-        },
-        fail: reject,
-      });
-      w.postMessage(make(id));
-    });
+    return rpc.request<T>(make, (r, resolve, reject) => {
+      if (r.type === 'error') {
+        reject(new TrainingError(r.code, r.message));
+        return true;
+      }
+      const value = pick(r);
+      if (value === undefined) return false;
+      resolve(value);
+      return true;
+    }).promise;
   }
 
   const done = (r: TrainingResponse) => (r.type === 'done' ? true : undefined);
@@ -104,35 +74,35 @@ export function createTrainingClient(createWorker: () => TrainingWorkerLike = de
   return {
     /** Starts a run; resolves once the model exists and training has begun. */
     start(options: StartOptions, listeners: RunListeners): Promise<RunInfo> {
-      const w = ensureWorker();
-      const id = nextId++;
-      return new Promise<RunInfo>((resolve, reject) => {
-        let started = false;
-        handlers.set(id, {
-          onReply(r) {
-            switch (r.type) {
-              case 'loading': listeners.onLoading?.(r.stage); return false;
-              case 'started': started = true; resolve(r.info); return false;
-              case 'step': listeners.onStep?.(r); return false;
-              case 'sample': listeners.onSample?.(r); return false;
-              case 'heatmap': listeners.onHeatmap?.(r); return false;
-              case 'finished': listeners.onFinished?.(r.step, r.reason); return true;
-              case 'error': {
-                const error = new TrainingError(r.code, r.message);
-                if (started) listeners.onError?.(error);
-                else reject(error);
-                return !started;
-              }
-              default: return false;
+      let started = false;
+      const { promise } = rpc.request<RunInfo>(
+        (id) => ({ type: 'start', id, ...options }),
+        (r, resolve, reject) => {
+          switch (r.type) {
+            case 'loading': listeners.onLoading?.(r.stage); return false;
+            case 'started': started = true; resolve(r.info); return false;
+            case 'step': listeners.onStep?.(r); return false;
+            case 'sample': listeners.onSample?.(r); return false;
+            case 'heatmap': listeners.onHeatmap?.(r); return false;
+            case 'finished': listeners.onFinished?.(r.step, r.reason); return true;
+            case 'error': {
+              const error = new TrainingError(r.code, r.message);
+              if (started) listeners.onError?.(error);
+              else reject(error);
+              return !started;
             }
-          },
-          fail(error) {
-            if (started) listeners.onError?.(error);
-            else reject(error);
-          },
-        });
-        w.postMessage({ type: 'start', id, ...options });
-      });
+            default: return false;
+          }
+        },
+        [],
+        // Once the run has started its promise is settled; a crash then goes to the listeners.
+        (error, reject) => {
+          const failure = error instanceof TrainingError ? error : new TrainingError('failed', error.message);
+          if (started) listeners.onError?.(failure);
+          else reject(failure);
+        },
+      );
+      return promise;
     },
     pause: () => call<true>((id) => ({ type: 'pause', id }), done),
     resume: () => call<true>((id) => ({ type: 'resume', id }), done),
@@ -145,7 +115,7 @@ export function createTrainingClient(createWorker: () => TrainingWorkerLike = de
     exportWeights: () => call<{ file: Uint8Array; fileName: string }>((id) => ({ type: 'export', id }), (r) => (r.type === 'weights' ? { file: r.file, fileName: r.fileName } : undefined)),
     /** Ends the worker (and with it the model); pending calls reject. */
     dispose(): void {
-      if (worker) abandon(new TrainingError('failed', 'the lab was reset'));
+      if (rpc.running) rpc.abandon(new TrainingError('failed', 'the lab was reset'));
     },
   };
 }

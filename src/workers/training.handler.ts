@@ -33,7 +33,10 @@ export interface TrainingHandlerDeps {
 }
 
 const browserDeps: TrainingHandlerDeps = {
-  prepareBackend: (preferred) => import('../lib/train/browser-backend.ts').then((m) => m.useBestBackend(preferred)),
+  prepareBackend: (preferred) =>
+    Promise.all([import('../lib/train/browser-backend.ts'), import('../engine/gpu.ts')]).then(([m, gpu]) =>
+      m.useBestBackend(preferred, gpu.requestGpuAdapter),
+    ),
   loadTokenizer: (url) => import('../lib/train/browser-tokenizer.ts').then((m) => m.loadLabTokenizer(url)),
   loadSession: () => import('../lib/train/browser-session.ts'),
   now: () => performance.now(),

@@ -24,6 +24,7 @@ import type {
   WebLLMRequest,
   WebLLMResponse,
 } from './webllm-protocol.ts';
+import { createLoadGate, createWorkerRpc, type WorkerLike as RpcWorker } from '../engine/rpc.ts';
 
 /** An error the reader can act on: `failure.code` picks the message. */
 export class WebLLMError extends Error {
@@ -36,13 +37,7 @@ export class WebLLMError extends Error {
 }
 
 /** The slice of `Worker` the client uses; tests pass an in-process fake. */
-export interface WorkerLike {
-  postMessage(message: WebLLMRequest): void;
-  terminate(): void;
-  onmessage: ((event: MessageEvent<WebLLMResponse>) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-  onmessageerror?: ((event: MessageEvent) => void) | null;
-}
+export type WorkerLike = RpcWorker<WebLLMRequest, WebLLMResponse>;
 
 /** Options of a WebLLM engine. */
 export interface WebLLMEngineOptions {
@@ -63,12 +58,6 @@ export interface GenerationCallbacks {
   onTemplate?(prefix: TemplateSegment, segments: TemplateSegment[]): void;
 }
 
-interface Pending {
-  /** Returns true when the reply finishes the request. */
-  onReply(reply: WebLLMResponse): boolean;
-  reject(error: Error): void;
-}
-
 function defaultWorker(): WorkerLike {
   return new Worker(new URL('./webllm.worker.ts', import.meta.url), { type: 'module', name: 'webllm' });
 }
@@ -82,78 +71,54 @@ export class WebLLMEngine implements Engine {
   readonly record: ModelRecordData;
   private readonly parameters: number;
   private readonly topK: number;
-  private readonly createWorker: () => WorkerLike;
-  private readonly now: () => number;
-  private worker: WorkerLike | null = null;
-  private pending = new Map<number, Pending>();
-  private nextId = 1;
-  private info: EngineInfo | null = null;
-  private loading: Promise<EngineInfo> | null = null;
+  private readonly rpc;
+  /** A multi-GB download starts only on the reader's request: calls before `load()` reject. */
+  private readonly gate;
+  private progress: ((p: ParsedProgress) => void) | undefined;
+  private expectedBytes: number | undefined;
 
   constructor(options: WebLLMEngineOptions) {
     this.record = options.record;
     this.parameters = options.parameters;
     this.topK = options.topK ?? 100;
-    this.createWorker = options.createWorker ?? defaultWorker;
-    this.now = options.now ?? (() => performance.now());
+    const now = options.now ?? (() => performance.now());
+    this.rpc = createWorkerRpc<WebLLMRequest, WebLLMResponse>({
+      createWorker: options.createWorker ?? defaultWorker,
+      errorOf: (reply) => (reply.type === 'error' ? failureError(reply.error) : null),
+      died: (kind, message) =>
+        failureError({
+          name: WORKER_DIED,
+          message: kind === 'unreadable' ? 'A message from the model worker could not be read' : message || 'The model worker stopped',
+        }),
+      onEnd: () => this.gate.reset(),
+    });
+    this.gate = createLoadGate<EngineInfo>(
+      'explicit',
+      () => this.startLoad(now),
+      () => failureError({ name: 'ModelNotLoadedError', message: 'Load the model first' }),
+    );
   }
 
   /** True once a model is loaded and the worker is alive. */
   get loaded(): boolean {
-    return this.info !== null;
-  }
-
-  private ensureWorker(): WorkerLike {
-    if (this.worker) return this.worker;
-    const worker = this.createWorker();
-    worker.onmessage = (event) => {
-      const reply = event.data;
-      const entry = this.pending.get(reply.id);
-      if (!entry) return;
-      if (reply.type === 'error') {
-        this.pending.delete(reply.id);
-        entry.reject(failureError(reply.error));
-        return;
-      }
-      if (entry.onReply(reply)) this.pending.delete(reply.id);
-    };
-    const died = (message: string) => this.abandon(failureError({ name: WORKER_DIED, message }));
-    worker.onerror = (event) => {
-      event.preventDefault?.();
-      died(event.message || 'The model worker stopped');
-    };
-    worker.onmessageerror = () => died('A message from the model worker could not be read');
-    this.worker = worker;
-    return worker;
-  }
-
-  /** Ends the worker and rejects everything pending with `error`. */
-  private abandon(error: Error): void {
-    this.worker?.terminate();
-    this.worker = null;
-    this.info = null;
-    this.loading = null;
-    const pending = [...this.pending.values()];
-    this.pending.clear();
-    for (const p of pending) p.reject(error);
+    return this.gate.info !== null;
   }
 
   private request<T>(
     make: (id: number) => WebLLMRequest,
     onReply: (reply: WebLLMResponse, resolve: (value: T) => void) => boolean,
   ): Promise<T> {
-    const worker = this.ensureWorker();
-    const id = this.nextId++;
-    return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { onReply: (reply) => onReply(reply, resolve), reject });
-      worker.postMessage(make(id));
-    });
+    return this.rpc.request<T>(make, onReply).promise;
   }
 
-  private requireLoaded(): void {
-    if (!this.info) {
-      throw failureError({ name: 'ModelNotLoadedError', message: 'Load the model first' });
-    }
+  /** Waits for the load under way or done; rejects with "Load the model first" before any. */
+  private loadedRequest<T>(
+    make: (id: number) => WebLLMRequest,
+    onReply: (reply: WebLLMResponse, resolve: (value: T) => void) => boolean,
+  ): Promise<T> {
+    // Loaded: send at once, to the worker that holds the model.
+    if (this.gate.info) return this.request(make, onReply);
+    return this.gate.whenLoaded().then(() => this.request(make, onReply));
   }
 
   /**
@@ -161,18 +126,26 @@ export class WebLLMEngine implements Engine {
    * `expectedBytes` (the preflight's estimate) sizes the bar until WebLLM reports the real total.
    */
   load(onProgress?: (p: ParsedProgress) => void, expectedBytes?: number): Promise<EngineInfo> {
-    if (this.info) return Promise.resolve(this.info);
-    if (this.loading) return this.loading;
-    const started = this.now();
+    if (this.gate.info === null) {
+      this.progress = onProgress;
+      this.expectedBytes = expectedBytes;
+    }
+    return this.gate.load();
+  }
+
+  private startLoad(now: () => number): Promise<EngineInfo> {
+    const onProgress = this.progress;
+    const expectedBytes = this.expectedBytes;
+    const started = now();
     const files = new Map<string, number>();
     let webllm: ParsedProgress | null = null;
     const report = () => {
-      const elapsed = (this.now() - started) / 1000;
+      const elapsed = (now() - started) / 1000;
       let bytes = 0;
       for (const b of files.values()) bytes += b;
       onProgress?.(combineProgress(webllm, bytes, expectedBytes, elapsed));
     };
-    this.loading = this.request<EngineInfo>(
+    return this.request<EngineInfo>(
       (id) => ({ type: 'load', id, record: this.record, parameters: this.parameters }),
       (reply, resolve) => {
         if (reply.type === 'download') {
@@ -181,35 +154,28 @@ export class WebLLMEngine implements Engine {
           return false;
         }
         if (reply.type === 'progress') {
-          webllm = parseProgress(reply.report, (this.now() - started) / 1000);
+          webllm = parseProgress(reply.report, (now() - started) / 1000);
           report();
           return false;
         }
         if (reply.type === 'loaded') {
-          this.info = reply.info;
-          this.loading = null;
           resolve(reply.info);
           return true;
         }
         return false;
       },
     );
-    this.loading.catch(() => {
-      this.loading = null;
-    });
-    return this.loading;
   }
 
   /** Stops a download at once by ending the worker; files already complete stay cached. */
   cancelLoad(): void {
-    if (!this.worker) return;
-    this.abandon(failureError({ name: 'AbortError', message: 'Cancelled by the reader' }));
+    if (!this.rpc.running) return;
+    this.rpc.abandon(failureError({ name: 'AbortError', message: 'Cancelled by the reader' }));
   }
 
   /** Text → token ids, as the model's own tokenizer splits it. */
   async tokenize(text: string): Promise<number[]> {
-    this.requireLoaded();
-    return this.request<number[]>(
+    return this.loadedRequest<number[]>(
       (id) => ({ type: 'tokenize', id, text }),
       (r, resolve) => r.type === 'tokens' && (resolve(r.ids), true),
     );
@@ -217,8 +183,7 @@ export class WebLLMEngine implements Engine {
 
   /** Token ids → text. */
   async detokenize(ids: number[]): Promise<string> {
-    this.requireLoaded();
-    return this.request<string>(
+    return this.loadedRequest<string>(
       (id) => ({ type: 'detokenize', id, ids }),
       (r, resolve) => r.type === 'text' && (resolve(r.text), true),
     );
@@ -226,16 +191,14 @@ export class WebLLMEngine implements Engine {
 
   /** The text of each token alone. */
   async tokenTexts(ids: number[]): Promise<string[]> {
-    this.requireLoaded();
-    return this.request<string[]>(
+    return this.loadedRequest<string[]>(
       (id) => ({ type: 'token-texts', id, ids }),
       (r, resolve) => r.type === 'texts' && (resolve(r.texts), true),
     );
   }
 
   private next(ids: number[], topK: number, targets?: number[]) {
-    this.requireLoaded();
-    return this.request<NextTokenDistribution & { targets: TargetLogit[] }>(
+    return this.loadedRequest<NextTokenDistribution & { targets: TargetLogit[] }>(
       (id) => ({ type: 'next', id, ids, topK, ...(targets ? { targets } : {}) }),
       (r, resolve) =>
         r.type === 'distribution' &&
@@ -275,8 +238,7 @@ export class WebLLMEngine implements Engine {
 
   /** Raw completion, no chat template: what a base model does. Resolves with the finish reason. */
   complete(prompt: string, options: GenerationOptions, callbacks: GenerationCallbacks): Promise<string> {
-    this.requireLoaded();
-    return this.request<string>(
+    return this.loadedRequest<string>(
       (id) => ({ type: 'complete', id, prompt, options }),
       (r, resolve) => {
         if (r.type === 'delta') callbacks.onDelta(r.text);
@@ -288,8 +250,7 @@ export class WebLLMEngine implements Engine {
 
   /** One user turn through the chat template; `onTemplate` shows what the model really saw. */
   chat(user: string, options: GenerationOptions, callbacks: GenerationCallbacks): Promise<string> {
-    this.requireLoaded();
-    return this.request<string>(
+    return this.loadedRequest<string>(
       (id) => ({ type: 'chat', id, user, options }),
       (r, resolve) => {
         if (r.type === 'template') callbacks.onTemplate?.(r.prefix, r.segments);
@@ -302,22 +263,18 @@ export class WebLLMEngine implements Engine {
 
   /** Stops a running generation; its promise resolves with what was generated so far. */
   stop(): void {
-    if (!this.worker) return;
-    const id = this.nextId++;
-    this.worker.postMessage({ type: 'stop', id });
+    this.rpc.notify((id) => ({ type: 'stop', id }));
   }
 
   /** Frees the GPU memory and ends the worker; `load()` may be called again. */
   async dispose(): Promise<void> {
-    if (!this.worker) return;
-    if (this.info) {
+    if (!this.rpc.running) return;
+    if (this.gate.info) {
       await this.request<void>(
         (id) => ({ type: 'unload', id }),
         (r, resolve) => r.type === 'done' && (resolve(), true),
       ).catch(() => undefined);
     }
-    this.worker?.terminate();
-    this.worker = null;
-    this.info = null;
+    this.rpc.abandon(new DOMException('The model was unloaded', 'AbortError'));
   }
 }

@@ -3,13 +3,13 @@ import type { Lang } from '../../i18n/lang.ts';
 import { formatBytes } from '../../lib/format/number.ts';
 import { COMPARISON_PAIRS, modelByKey } from '../../lib/webllm/models.ts';
 import { xrayText } from '../../lib/webllm/xray.ts';
-import { FailureNotice } from '../webllm-panel/FailureNotice.tsx';
-import type { ModelLoader } from '../webllm-panel/model-loader.ts';
-import { ProgressView } from '../webllm-panel/ProgressView.tsx';
-import { strings as panelStrings, type PanelStrings } from '../webllm-panel/webllm-panel.strings.ts';
+import { FailureNotice } from '../../ui/webllm/FailureNotice.tsx';
+import type { ModelLoader } from '../../engine/webllm/loader.ts';
+import { ProgressView } from '../../ui/webllm/ProgressView.tsx';
+import { strings as panelStrings, type PanelStrings } from '../../ui/webllm/webllm.strings.ts';
 import { createBaseVsInstructModel, type BaseVsInstructModel } from './base-vs-instruct.model.ts';
 import { strings } from './base-vs-instruct.strings.ts';
-import '../webllm-panel/webllm-panel.css';
+import '../../ui/webllm/webllm.css';
 import './base-vs-instruct.css';
 
 /** Props the static wrapper passes in. */

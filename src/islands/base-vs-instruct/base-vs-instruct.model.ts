@@ -9,8 +9,8 @@ import { COMPARISON_PAIRS, modelByKey } from '../../lib/webllm/models.ts';
 import { preflightModel, type GpuFacts, type HostFacts } from '../../lib/webllm/preflight.ts';
 import { xrayTokens, type XrayToken } from '../../lib/webllm/xray.ts';
 import type { TemplateSegment } from '../../workers/webllm-protocol.ts';
-import { cachedModels, detectGpu, hostFacts, siteHosts } from '../webllm-panel/detect.ts';
-import { createModelLoader } from '../webllm-panel/model-loader.ts';
+import { cachedModels, detectGpu, hostFacts, siteHosts } from '../../engine/webllm/detect.ts';
+import { createModelLoader } from '../../engine/webllm/loader.ts';
 
 /** Creates the comparison's state; `pair` indexes COMPARISON_PAIRS; the prompt starts as `defaultPrompt`. */
 export function createBaseVsInstructModel(pair = 0, defaultPrompt = '') {

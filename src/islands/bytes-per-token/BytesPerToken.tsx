@@ -1,11 +1,12 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { Lang } from '../../i18n/lang.ts';
 import { formatDecimal, formatInteger } from '../../lib/format/number.ts';
 import { writeUrlState } from '../../lib/url-state/url-state.ts';
-import { BYTES_PER_TOKEN_EVENT, MAGNITUDE_PREFIX } from '../magnitude/magnitude.model.ts';
+import { BYTES_PER_TOKEN_EVENT, MAGNITUDE_PREFIX } from '../../ui/page-events.ts';
 import { createBytesPerTokenModel, MAX_TEXT_CHARS } from './bytes-per-token.model.ts';
 import { SAMPLES, strings } from './bytes-per-token.strings.ts';
 import { loadTokenizer } from './tokenizers.ts';
+import { replaceSearch, useUrlState } from '../../ui/useUrlState.ts';
 import './bytes-per-token.css';
 
 /** Props the static wrapper passes in. */
@@ -21,13 +22,7 @@ export default function BytesPerToken({ lang, builtinTokenizer = null }: BytesPe
   const model = useMemo(() => createBytesPerTokenModel((id) => loadTokenizer(id, builtinTokenizer), SAMPLES, lang), []);
   const [fed, setFed] = useState('');
 
-  useEffect(() => model.loadSearch(location.search), []);
-  const search = model.touched.value ? model.writeSearch(typeof location === 'undefined' ? '' : location.search) : null;
-  useEffect(() => {
-    if (search !== null && search !== location.search) {
-      history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
-    }
-  }, [search]);
+  useUrlState(model);
 
   const id = `bpt-text-${lang}`;
   const stats = model.stats.value;
@@ -42,7 +37,7 @@ export default function BytesPerToken({ lang, builtinTokenizer = null }: BytesPe
     const v = Number(measured.toPrecision(3));
     // Written to the URL too, so the value survives a reload or a link to the calculator.
     const next = writeUrlState(location.search, MAGNITUDE_PREFIX, { lo: v, hi: v });
-    history.replaceState(history.state, '', `${location.pathname}${next}${location.hash}`);
+    replaceSearch(next);
     window.dispatchEvent(new CustomEvent(BYTES_PER_TOKEN_EVENT, { detail: { bytesPerToken: v } }));
     setFed(t.fed(formatDecimal(v)));
   }

@@ -3,6 +3,7 @@
  * and cl100k (gpt-tokenizer; 1–2.4 MB of merges each, so dynamic imports) and the site's own
  * built-in model's tokenizer.json, which may not exist yet in a given build.
  */
+import { baseDir } from '../../lib/base-path.ts';
 
 /** Tokenizers the meter knows. */
 export type TokenizerId = 'o200k' | 'cl100k' | 'builtin';
@@ -30,11 +31,11 @@ export async function loadTokenizer(id: TokenizerId, builtinPath: string | null)
   }
   if (builtinPath === null) return null;
   // BASE_URL keeps sub-folder hosting (/sub/) working.
-  const res = await fetch(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}${builtinPath}`);
+  const res = await fetch(`${baseDir(import.meta.env.BASE_URL)}${builtinPath}`);
   if (res.status === 404) return null;
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
   const json: unknown = await res.json();
-  const { Tokenizer } = await import('@huggingface/tokenizers');
-  const tokenizer = new Tokenizer(json as object, {});
-  return (text) => tokenizer.encode(text, { add_special_tokens: false }).ids.length;
+  const { loadTokenizer } = await import('../../lib/tokenizer/tokenizer.ts');
+  const tokenizer = loadTokenizer(json);
+  return (text) => tokenizer.encode(text).length;
 }

@@ -4,6 +4,8 @@ import { formatDecimal, formatInteger } from '../../lib/format/number.ts';
 import { createCompressorModel } from './compressor.model.ts';
 import { strings } from './compressor.strings.ts';
 import './compressor.css';
+import { fetchJson } from '../../lib/fetch-json.ts';
+import { corpusManifestSchema } from '../../lib/data/schemas.ts';
 
 /** Props the static wrapper passes in. */
 export interface CompressorProps {
@@ -23,7 +25,7 @@ export default function Compressor({ lang, modelId, manifestUrl }: CompressorPro
           // Its own engine: another widget sharing the worker could move the KV cache between
           // encode and decode, and bit-exact decoding needs the same arithmetic both times.
           engine: () => import('../../workers/tinylm-client.ts').then((m) => m.createTinyLmEngine(modelId, m.modelsBaseUrl())),
-          manifest: () => fetch(manifestUrl).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`)))),
+          manifest: () => fetchJson(manifestUrl, corpusManifestSchema),
         },
         lang,
       ),

@@ -8,7 +8,7 @@ import type { Lang } from '../../i18n/lang.ts';
 import { engineProbabilityModel } from '../../lib/coding/engine-model.ts';
 import { compressBytes, decompressBytes, type CodingModel } from '../../lib/coding/text-compressor.ts';
 import type { Engine } from '../../lib/engine/types.ts';
-import { corpusPassages, NEW_PASSAGES, type Passage } from './passages.ts';
+import { corpusPassages, NEW_PASSAGES, type Passage } from '../../lib/data/passages.ts';
 
 /** What a run measured. */
 export interface CompressionReport {

@@ -1,12 +1,13 @@
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import type { Lang } from '../../i18n/lang.ts';
 import { formatBytes, formatDecimal, formatInteger } from '../../lib/format/number.ts';
-import { builtInEngine } from '../playground/default-engine.ts';
-import { NEW_PASSAGES } from '../compressor/passages.ts';
+import { builtInEngine } from '../../engine/page.ts';
+import { NEW_PASSAGES } from '../../lib/data/passages.ts';
 import { createLossyLabModel, type LabModel, type LossyLabModel } from './lossy-lab.model.ts';
 import { strings } from './lossy-lab.strings.ts';
 import './lossy-lab.css';
 import { fetchJson } from '../../lib/fetch-json.ts';
+import { evalFileSchema, modelIndexSchema } from '../../lib/data/schemas.ts';
 
 /** Props the static wrapper passes in. */
 export interface LossyLabProps {
@@ -24,8 +25,8 @@ export default function LossyLab({ lang, photoUrl, modelsUrl }: LossyLabProps) {
   const model = useMemo(
     () =>
       createLossyLabModel({
-        modelIndex: () => fetchJson(`${modelsUrl}index.json`),
-        evalJson: (id) => fetchJson(`${modelsUrl}${id}/eval.json`),
+        modelIndex: () => fetchJson(`${modelsUrl}index.json`, modelIndexSchema),
+        evalJson: (id) => fetchJson(`${modelsUrl}${id}/eval.json`, evalFileSchema),
         engine: (id) => builtInEngine(id),
         sampleText: `${NEW_PASSAGES.zh.text}\n\n${NEW_PASSAGES.en.text}`,
       }),

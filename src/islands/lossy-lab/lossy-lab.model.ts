@@ -7,7 +7,7 @@
 import { computed, signal } from '@preact/signals';
 import type { Engine } from '../../lib/engine/types.ts';
 import { distributionsAlong, meanKlBits } from './divergence.ts';
-import { readFactRecall, type FactRecall } from './eval-file.ts';
+import { readFactRecall, type FactRecall } from '../../lib/data/eval-file.ts';
 
 /** One built-in model as the lab shows it. */
 export interface LabModel {

@@ -5,7 +5,8 @@ import { WEIGHT_FORMATS, type WeightFormat } from '../../lib/calc/precision.ts';
 import { formatBytes, formatCount, formatDecimal } from '../../lib/format/number.ts';
 import { BYTES_PER_TOKEN_EVENT, createMagnitudeModel, MAGNITUDE_RULES, type MagnitudeField } from './magnitude.model.ts';
 import { strings } from './magnitude.strings.ts';
-import { QuantityField } from './QuantityField.tsx';
+import { QuantityField } from '../../ui/QuantityField.tsx';
+import { useUrlState } from '../../ui/useUrlState.ts';
 import './magnitude.css';
 
 /** Props the static wrapper passes in. */
@@ -39,8 +40,8 @@ export default function Magnitude({ lang }: MagnitudeProps) {
   const [announce, setAnnounce] = useState('');
 
   // The URL is read after hydration (the server render has no URL), then kept in sync.
+  useUrlState(model);
   useEffect(() => {
-    model.loadSearch(location.search);
     const onMeasured = (e: Event) => {
       const v = (e as CustomEvent<{ bytesPerToken?: unknown }>).detail?.bytesPerToken;
       if (typeof v === 'number') {
@@ -51,12 +52,6 @@ export default function Magnitude({ lang }: MagnitudeProps) {
     window.addEventListener(BYTES_PER_TOKEN_EVENT, onMeasured);
     return () => window.removeEventListener(BYTES_PER_TOKEN_EVENT, onMeasured);
   }, []);
-  const search = model.touched.value ? model.writeSearch(typeof location === 'undefined' ? '' : location.search) : null;
-  useEffect(() => {
-    if (search !== null && search !== location.search) {
-      history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
-    }
-  }, [search]);
 
   const parsed = model.parsed.value;
   const r = model.result.value;

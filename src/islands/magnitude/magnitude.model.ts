@@ -11,12 +11,9 @@ import { MAX_PARAMETERS } from '../../lib/calc/file-size.ts';
 import { MAX_BYTES_PER_TOKEN, MAX_TOKENS, MIN_BYTES_PER_TOKEN } from '../../lib/calc/training-data.ts';
 import { parseQuantity, type ParsedQuantity, type QuantityRules } from '../../lib/format/parse-quantity.ts';
 import { readUrlState, writeUrlState } from '../../lib/url-state/url-state.ts';
+import { BYTES_PER_TOKEN_EVENT, MAGNITUDE_PREFIX } from '../../ui/page-events.ts';
 
-/** Query-string prefix of this widget's keys. */
-export const MAGNITUDE_PREFIX = 'mag';
-
-/** Event another island dispatches on window to hand over a measured bytes-per-token value. */
-export const BYTES_PER_TOKEN_EVENT = 'calc:bytes-per-token';
+export { BYTES_PER_TOKEN_EVENT, MAGNITUDE_PREFIX };
 
 /** Bounds of each field. */
 export const MAGNITUDE_RULES = {

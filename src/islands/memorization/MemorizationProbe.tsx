@@ -1,11 +1,12 @@
 import { useId, useMemo } from 'preact/hooks';
 import type { Lang } from '../../i18n/lang.ts';
 import { formatCount, formatInteger } from '../../lib/format/number.ts';
-import { builtInEngine } from '../playground/default-engine.ts';
+import { builtInEngine } from '../../engine/page.ts';
 import { createMemorizationModel, type MemorizationModel } from './memorization.model.ts';
 import { strings } from './memorization.strings.ts';
 import './memorization.css';
 import { fetchJson } from '../../lib/fetch-json.ts';
+import { corpusManifestSchema, evalFileSchema, modelIndexSchema } from '../../lib/data/schemas.ts';
 
 /** Props the static wrapper passes in. */
 export interface MemorizationProbeProps {
@@ -26,9 +27,9 @@ export default function MemorizationProbe({ lang, modelId, manifestUrl, modelInd
     () =>
       createMemorizationModel({
         engine: (id) => builtInEngine(id),
-        manifest: () => fetchJson(manifestUrl),
-        modelIndex: () => fetchJson(modelIndexUrl) as Promise<{ id: string; dtype: string; params: number }[]>,
-        evalJson: (id) => fetchJson(modelIndexUrl.replace(/index\.json$/, `${id}/eval.json`)),
+        manifest: () => fetchJson(manifestUrl, corpusManifestSchema),
+        modelIndex: () => fetchJson(modelIndexUrl, modelIndexSchema),
+        evalJson: (id) => fetchJson(modelIndexUrl.replace(/index\.json$/, `${id}/eval.json`), evalFileSchema),
         defaultModelId: modelId,
       }),
     [],

@@ -5,8 +5,8 @@
  */
 import { computed, signal } from '@preact/signals';
 import type { Engine } from '../../lib/engine/types.ts';
-import { corpusPassages, type Passage } from '../compressor/passages.ts';
-import { readMemorization } from '../lossy-lab/eval-file.ts';
+import { corpusPassages, type Passage } from '../../lib/data/passages.ts';
+import { readMemorization } from '../../lib/data/eval-file.ts';
 import { extractionByRepetition, probeMemorization, type ExtractionRow, type ProbeResult } from './probe.ts';
 
 /** Dependencies: engines by model id, the corpus manifest and the model list. */

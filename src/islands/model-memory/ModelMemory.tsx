@@ -5,10 +5,11 @@ import { largestMatrix } from '../../lib/calc/param-count.ts';
 import { bytesPerParameter, WEIGHT_FORMATS, type WeightFormat } from '../../lib/calc/precision.ts';
 import { MODEL_PRESETS, type PublishedFigure } from '../../lib/calc/presets.ts';
 import { formatBytes, formatBytesBinary, formatCount, formatInteger } from '../../lib/format/number.ts';
-import { QuantityField } from '../magnitude/QuantityField.tsx';
+import { QuantityField } from '../../ui/QuantityField.tsx';
 import { readBrowserHints } from './browser-hints.ts';
 import { createModelMemoryModel, MAX_CONFIG_CHARS, MEMORY_RULES, type ConfigIssue } from './model-memory.model.ts';
 import { strings } from './model-memory.strings.ts';
+import { useUrlState } from '../../ui/useUrlState.ts';
 import './model-memory.css';
 
 /** Props the static wrapper passes in. */
@@ -41,20 +42,14 @@ export default function ModelMemory({ lang, initialPreset }: ModelMemoryProps) {
   const [fileError, setFileError] = useState('');
   const [dragging, setDragging] = useState(false);
 
+  useUrlState(model);
   useEffect(() => {
-    model.loadSearch(location.search);
     let live = true;
     void readBrowserHints().then((h) => live && model.setHints(h));
     return () => {
       live = false;
     };
   }, []);
-  const search = model.touched.value ? model.writeSearch(typeof location === 'undefined' ? '' : location.search) : null;
-  useEffect(() => {
-    if (search !== null && search !== location.search) {
-      history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
-    }
-  }, [search]);
 
   async function readFile(file: File | undefined) {
     if (!file) return;

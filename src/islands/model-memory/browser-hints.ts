@@ -3,26 +3,15 @@
  * WebGPU adapter limits. Runs in the island, never at import, and never throws.
  */
 import type { BrowserHints } from '../../lib/calc/browser-fit.ts';
-
-interface GpuLike {
-  requestAdapter(): Promise<{ limits: { maxBufferSize: number; maxStorageBufferBindingSize: number } } | null>;
-}
+import { requestGpuAdapter } from '../../engine/gpu.ts';
 
 /** What this browser reports; nulls where it reports nothing. */
 export async function readBrowserHints(): Promise<BrowserHints> {
-  const nav = navigator as Navigator & { deviceMemory?: number; gpu?: GpuLike };
+  const nav = navigator as Navigator & { deviceMemory?: number };
   const deviceMemoryGiB = typeof nav.deviceMemory === 'number' ? nav.deviceMemory : null;
-  let gpu: BrowserHints['gpu'] = null;
-  try {
-    const adapter = nav.gpu ? await nav.gpu.requestAdapter() : null;
-    if (adapter) {
-      gpu = {
-        maxBufferSize: Number(adapter.limits.maxBufferSize),
-        maxStorageBufferBindingSize: Number(adapter.limits.maxStorageBufferBindingSize),
-      };
-    }
-  } catch {
-    gpu = null;
-  }
+  const adapter = await requestGpuAdapter();
+  const gpu: BrowserHints['gpu'] = adapter
+    ? { maxBufferSize: Number(adapter.limits.maxBufferSize), maxStorageBufferBindingSize: Number(adapter.limits.maxStorageBufferBindingSize) }
+    : null;
   return { deviceMemoryGiB, gpu };
 }

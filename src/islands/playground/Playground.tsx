@@ -4,9 +4,9 @@ import type { Lang } from '../../i18n/lang.ts';
 import type { ComponentType } from 'preact';
 import { formatBytes } from '../../lib/format/number.ts';
 import { DEFAULT_SETTINGS } from '../../lib/sampling/settings.ts';
-import { builtInEngine } from './default-engine.ts';
+import { builtInEngine } from '../../engine/page.ts';
 // Only the signal and types: the panel's engine (and WebLLM in its worker) stay out of this chunk.
-import { activeRealModel } from '../webllm-panel/active-engine.ts';
+import { activeRealModel } from '../../engine/page.ts';
 import { createPlaygroundModel, type EngineChoice, type PlaygroundModel, type RealModelChoice } from './playground.model.ts';
 import { PRESETS } from './playground.presets.ts';
 import { strings } from './playground.strings.ts';
@@ -36,7 +36,7 @@ export default function Playground({ lang, model: modelId, initialPrompt, syncUr
     const fromUrl = syncUrl && typeof location !== 'undefined' ? readPlaygroundState(new URLSearchParams(location.search)) : null;
     const fallback = initialPrompt ?? (lang === 'zh' ? '法国的首都是' : 'The capital of France is');
     // The Real model panel on the same page publishes its loaded model here (one module instance
-    // per page: both islands import active-engine.ts from the same shared chunk).
+    // per page: both islands import src/engine/real-model.ts from the same shared chunk).
     const realModel = computed<RealModelChoice | null>(() => {
       const a = activeRealModel.value;
       return a && { key: a.model.key, name: a.model.name, engine: a.engine, isLoaded: () => a.engine.loaded };

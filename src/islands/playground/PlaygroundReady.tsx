@@ -11,7 +11,7 @@ import { MAX_SEED } from '../../lib/sampling/rng.ts';
 import { SETTING_RANGES, type SamplingSettings } from '../../lib/sampling/settings.ts';
 import { CHART_SIZE, CHART_SIZE_SHORT, MAX_DEPTH, RUN_LENGTH, type PlaygroundModel } from './playground.model.ts';
 import type { strings } from './playground.strings.ts';
-import { displayTexts, formatBits, formatProb, visibleToken } from './token-display.ts';
+import { displayTexts, formatBits, formatProb, visibleToken } from '../../ui/token-display.ts';
 
 type T = (typeof strings)[Lang];
 

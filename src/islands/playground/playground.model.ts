@@ -12,7 +12,7 @@ import { MAX_SEED, rngForStep } from '../../lib/sampling/rng.ts';
 import { sampleIndex } from '../../lib/sampling/sample.ts';
 import { clampSettings, DEFAULT_SETTINGS, type SamplingSettings } from '../../lib/sampling/settings.ts';
 import type { PlaygroundUrlState } from './playground.url.ts';
-import { isEndOfText } from './token-display.ts';
+import { isEndOfText } from '../../ui/token-display.ts';
 
 /** How many candidates the chart can show. */
 export const CHART_SIZE = 50;

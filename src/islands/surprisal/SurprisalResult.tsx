@@ -8,7 +8,7 @@ import type { Lang } from '../../i18n/lang.ts';
 import { formatBytes } from '../../lib/format/number.ts';
 import { RANK_BUCKETS, rankBucket } from '../../lib/sampling/rank-buckets.ts';
 import { tokenBits } from '../../lib/sampling/surprisal.ts';
-import { CONTINUATION, formatBits, formatProb, visibleToken } from '../playground/token-display.ts';
+import { CONTINUATION, formatBits, formatProb, visibleToken } from '../../ui/token-display.ts';
 import { chunkRanges } from './chunks.ts';
 import { tokenAt, type SurprisalModel, type SurprisalResult } from './surprisal.model.ts';
 import type { strings } from './surprisal.strings.ts';

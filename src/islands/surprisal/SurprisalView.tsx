@@ -1,8 +1,8 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import type { Lang } from '../../i18n/lang.ts';
-import { builtInEngine } from '../playground/default-engine.ts';
-import { formatProb } from '../playground/token-display.ts';
+import { builtInEngine } from '../../engine/page.ts';
+import { formatProb } from '../../ui/token-display.ts';
 import { gzipSize } from './gzip-size.ts';
 import { createSurprisalModel, MAX_CHARS, type SurprisalModel } from './surprisal.model.ts';
 import type { SurprisalResultProps } from './SurprisalResult.tsx';

@@ -7,7 +7,7 @@ import { batch, computed, signal } from '@preact/signals';
 import type { Engine, EngineInfo, LoadProgress, TokenCandidate } from '../../lib/engine/types.ts';
 import { rankBucket, RANK_BUCKETS, type RankBucket } from '../../lib/sampling/rank-buckets.ts';
 import { surprisalTotals, type SurprisalTotals } from '../../lib/sampling/surprisal.ts';
-import { displayTexts } from '../playground/token-display.ts';
+import { displayTexts } from '../../ui/token-display.ts';
 import { alternatives, createPacker, type PackedScores } from './packed-scores.ts';
 import { scoreInSegments, segmentSize } from './score-in-segments.ts';
 

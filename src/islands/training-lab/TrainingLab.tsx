@@ -1,8 +1,9 @@
 import { useEffect, useId, useMemo } from 'preact/hooks';
 import type { Lang } from '../../i18n/lang.ts';
 import { formatBytes, formatCount, formatInteger } from '../../lib/format/number.ts';
-import { BACKEND_ORDER, isSoftwareAdapter, LAB_SIZES, MAX_PARAMS, MAX_TEXT_BYTES, type BackendName, type GpuAdapterLike, type LabSize } from '../../lib/train/browser-lab-config.ts';
+import { BACKEND_ORDER, isSoftwareAdapter, LAB_SIZES, MAX_PARAMS, MAX_TEXT_BYTES, type BackendName, type LabSize } from '../../lib/train/browser-lab-config.ts';
 import { createTrainingClient } from '../../workers/training-client.ts';
+import { requestGpuAdapter } from '../../engine/gpu.ts';
 import { HeatMap } from './HeatMap.tsx';
 import { LossCurve } from './LossCurve.tsx';
 import { SHELF, type SourceId } from './library.ts';
@@ -10,6 +11,7 @@ import { createTrainingLabModel, type TrainingLabModel } from './training-lab.mo
 import { strings } from './training-lab.strings.ts';
 import './training-lab.css';
 import { fetchJson } from '../../lib/fetch-json.ts';
+import { corpusManifestSchema } from '../../lib/data/schemas.ts';
 
 /** Props the static wrapper passes in. */
 export interface TrainingLabProps {
@@ -26,8 +28,7 @@ const BACKEND_LABEL: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'W
 
 /** True when the browser hands out a WebGPU adapter on a real GPU (the API alone may exist without one). */
 async function hasWebGpuAdapter(): Promise<boolean> {
-  const gpu = (navigator as { gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> } }).gpu;
-  const adapter = gpu ? await gpu.requestAdapter() : null;
+  const adapter = await requestGpuAdapter();
   return !!adapter && !isSoftwareAdapter(adapter);
 }
 
@@ -39,7 +40,7 @@ export default function TrainingLab({ lang, manifestUrl, tokenizerUrl }: Trainin
       createTrainingLabModel({
         lang,
         tokenizerUrl,
-        fetchManifest: () => fetchJson(manifestUrl),
+        fetchManifest: () => fetchJson(manifestUrl, corpusManifestSchema),
         // The tokenizer module (about 40 KB) loads with the island; TensorFlow.js only in the worker.
         loadTokenizer: (url) => import('../../lib/train/browser-tokenizer.ts').then((m) => m.loadLabTokenizer(url)),
         createClient: () => createTrainingClient(),

@@ -2,11 +2,11 @@ import { useEffect, useMemo } from 'preact/hooks';
 import type { Lang } from '../../i18n/lang.ts';
 import { formatBytes, formatCount } from '../../lib/format/number.ts';
 import type { ModelPreflight } from '../../lib/webllm/preflight.ts';
-import { FailureNotice } from './FailureNotice.tsx';
-import { ProgressView } from './ProgressView.tsx';
+import { FailureNotice } from '../../ui/webllm/FailureNotice.tsx';
+import { ProgressView } from '../../ui/webllm/ProgressView.tsx';
 import { createPanelModel, type PanelModel } from './webllm-panel.model.ts';
-import { strings, type PanelStrings } from './webllm-panel.strings.ts';
-import './webllm-panel.css';
+import { strings, type PanelStrings } from '../../ui/webllm/webllm.strings.ts';
+import '../../ui/webllm/webllm.css';
 
 /** Radio groups need page-unique names: a page may hold the panel twice (chapter text and aside). */
 let instances = 0;

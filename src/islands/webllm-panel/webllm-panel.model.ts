@@ -15,9 +15,9 @@ import {
   type HostFacts,
   type ModelPreflight,
 } from '../../lib/webllm/preflight.ts';
-import { activeRealModel } from './active-engine.ts';
-import { cacheStorage, cachedModels, detectGpu, hostFacts, siteHosts } from './detect.ts';
-import { createModelLoader } from './model-loader.ts';
+import { activeRealModel } from '../../engine/page.ts';
+import { cacheStorage, cachedModels, detectGpu, hostFacts, siteHosts } from '../../engine/webllm/detect.ts';
+import { createModelLoader } from '../../engine/webllm/loader.ts';
 
 /** What the panel needs from the browser; tests and other pages can swap these. */
 export interface PanelDeps {

@@ -3,7 +3,7 @@ import type { Lang } from '../../i18n/lang.ts';
 import { formatBytes, formatDecimal, formatInteger } from '../../lib/format/number.ts';
 import { hexRows } from '../../lib/safetensors/byte-window.ts';
 import type { ValueHistogram } from '../../lib/safetensors/histogram.ts';
-import { builtInEngine } from '../playground/default-engine.ts';
+import { builtInEngine } from '../../engine/page.ts';
 import { createInspectorModel, WINDOW_BYTES, type InspectorModel } from './weights-inspector.model.ts';
 import { strings } from './weights-inspector.strings.ts';
 import './weights-inspector.css';

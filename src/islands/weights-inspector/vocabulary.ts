@@ -5,6 +5,7 @@
  * tokenizer knows and whole sentences, which it does not store.
  */
 import { byteLevelTokenBytes } from '../../lib/tinylm/token-bytes.ts';
+import { readTokenizerJson } from '../../lib/tokenizer/tokenizer-json.ts';
 
 /** One vocabulary entry. */
 export interface VocabEntry {
@@ -19,9 +20,8 @@ export interface VocabEntry {
 
 /** Reads every entry of a Hugging Face BPE `tokenizer.json` (model.vocab plus added_tokens), sorted by id. */
 export function vocabularyEntries(tokenizerJson: unknown): VocabEntry[] {
-  const json = tokenizerJson as { model?: { vocab?: Record<string, number> }; added_tokens?: { id: number; content: string }[] };
-  const vocab = json?.model?.vocab;
-  if (!vocab || typeof vocab !== 'object') throw new Error('tokenizer.json has no model.vocab');
+  const json = readTokenizerJson(tokenizerJson);
+  const vocab = json.model.vocab;
   const decoder = new TextDecoder('utf-8');
   const byId = new Map<number, VocabEntry>();
   for (const [stored, id] of Object.entries(vocab)) {

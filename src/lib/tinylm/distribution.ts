@@ -1,18 +1,10 @@
 /**
- * From a row of logits to what widgets show: the log-partition, a full sorted distribution, the
- * top few candidates, a token's rank. Numerically stable: every exponent is taken after
+ * From a row of logits to what widgets show: a full sorted distribution and the top few
+ * candidates (log Σ exp and a token's rank come from src/lib/sampling/softmax.ts). Numerically stable: every exponent is taken after
  * subtracting the row's maximum.
  */
 
-/** log Σ exp(logits[off … off+n)), stable for any magnitude. */
-export function logSumExp(logits: Float32Array, off = 0, n = logits.length - off): number {
-  let max = -Infinity;
-  for (let i = 0; i < n; i++) if (logits[off + i]! > max) max = logits[off + i]!;
-  if (max === -Infinity) return -Infinity;
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += Math.exp(logits[off + i]! - max);
-  return max + Math.log(sum);
-}
+export { logSumExp, rankOf } from '../sampling/softmax.ts';
 
 /**
  * Every token id sorted by logit, highest first (ties by id), with the logits in that order.
@@ -59,12 +51,4 @@ export function topKIds(logits: Float32Array, off: number, n: number, k: number)
     top.splice(pos, 0, v);
   }
   return top;
-}
-
-/** 1 + the number of tokens with a strictly higher logit than `id` (1 = the top guess). */
-export function rankOf(logits: Float32Array, off: number, n: number, id: number): number {
-  const x = logits[off + id]!;
-  let rank = 1;
-  for (let v = 0; v < n; v++) if (logits[off + v]! > x) rank++;
-  return rank;
 }

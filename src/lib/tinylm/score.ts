@@ -58,7 +58,7 @@ export async function scoreIds(runner: GptRunner, ids: ArrayLike<number>, option
         results.push({
           id: target,
           logprob: logits[off + target]! - lse,
-          rank: rankOf(logits, off, V, target),
+          rank: rankOf(logits, target, off, V),
           top: topKIds(logits, off, V, topK).map((id) => ({ id, logprob: logits[off + id]! - lse })),
         });
       }

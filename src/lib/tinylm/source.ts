@@ -2,6 +2,7 @@
  * Where a model folder's files come from: `fetch` in a worker or page, the file system in Node
  * (src/cli/_models.ts). The engine only sees this interface.
  */
+import { baseDir } from '../base-path.ts';
 
 /** Byte progress of one file; `total` is undefined when the server does not say. */
 export type BytesProgress = (loaded: number, total: number | undefined) => void;
@@ -14,7 +15,7 @@ export interface ModelSource {
 
 /** A source that fetches `<folderUrl><name>`; errors name the file and the HTTP status. */
 export function fetchModelSource(folderUrl: string, fetchFn: typeof fetch = fetch): ModelSource {
-  const url = (name: string) => `${folderUrl.endsWith('/') ? folderUrl : `${folderUrl}/`}${name}`;
+  const url = (name: string) => `${baseDir(folderUrl)}${name}`;
   const get = async (name: string): Promise<Response> => {
     const res = await fetchFn(url(name));
     if (!res.ok) throw new Error(`could not fetch ${url(name)}: HTTP ${res.status}`);

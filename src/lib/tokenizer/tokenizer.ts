@@ -1,5 +1,11 @@
-/** The built-in model's tokenizer: a Hugging Face tokenizer.json loaded by @huggingface/tokenizers. */
+/**
+ * The one tokenizer interface, and the one place a tokenizer.json is read: the built-in model's
+ * Hugging Face tokenizer.json, checked against its schema and loaded by @huggingface/tokenizers.
+ */
 import { Tokenizer } from '@huggingface/tokenizers';
+import { readTokenizerJson, storedTokens } from './tokenizer-json.ts';
+
+export { readTokenizerJson, storedTokens };
 
 /** What every widget and tool needs from a tokenizer. */
 export interface TinyTokenizer {
@@ -13,12 +19,17 @@ export interface TinyTokenizer {
   vocabSize: number;
 }
 
+/** A tokenizer that can also say which piece of text each token contributed (src/lib/tinylm). */
+export interface PieceTokenizer extends TinyTokenizer {
+  /** Pieces of `ids`' decoded text, one per token, that concatenate to it exactly. */
+  pieces(ids: readonly number[]): string[];
+}
+
 /** Loads a parsed tokenizer.json (the object, not its text). */
-export function loadTokenizer(json: object): TinyTokenizer {
+export function loadTokenizer(raw: unknown): TinyTokenizer {
+  const json = readTokenizerJson(raw);
   const tokenizer = new Tokenizer(json, {});
-  const model = (json as { model?: { vocab?: Record<string, number> } }).model;
-  const added = (json as { added_tokens?: { id: number }[] }).added_tokens ?? [];
-  const ids = [...Object.values(model?.vocab ?? {}), ...added.map((t) => t.id)];
+  const ids = [...storedTokens(json).keys()];
   const vocabSize = ids.length === 0 ? 0 : Math.max(...ids) + 1;
   return {
     encode: (text) => tokenizer.encode(text, { add_special_tokens: false }).ids,

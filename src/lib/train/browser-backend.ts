@@ -15,9 +15,8 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { BACKEND_ORDER, isSoftwareAdapter, SOFTWARE_RENDERER, type BackendName, type GpuAdapterLike } from './browser-lab-config.ts';
 
-interface GpuNavigator {
-  gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> };
-}
+/** Asks for a WebGPU adapter; the worker passes src/engine/gpu.ts `requestGpuAdapter`. */
+export type RequestAdapter = () => Promise<GpuAdapterLike | null>;
 
 /** True when this worker's WebGL renders in software. */
 function softwareWebGl(): boolean {
@@ -35,10 +34,10 @@ function computesCorrectly(): boolean {
 }
 
 /** Loads and selects one backend; false when this browser cannot run it (or, in auto mode, only emulates it). */
-async function tryBackend(name: BackendName, auto: boolean): Promise<boolean> {
+async function tryBackend(name: BackendName, auto: boolean, requestAdapter: RequestAdapter): Promise<boolean> {
   try {
     if (name === 'webgpu') {
-      const adapter = await (navigator as GpuNavigator).gpu?.requestAdapter();
+      const adapter = await requestAdapter();
       if (!adapter || (auto && isSoftwareAdapter(adapter))) return false;
       await import('@tensorflow/tfjs-backend-webgpu');
     } else if (name === 'webgl') {
@@ -61,11 +60,11 @@ async function tryBackend(name: BackendName, auto: boolean): Promise<boolean> {
 }
 
 /** Selects `preferred` if it works, else the first that works in BACKEND_ORDER; returns its name. */
-export async function useBestBackend(preferred: BackendName | 'auto' = 'auto'): Promise<BackendName> {
+export async function useBestBackend(preferred: BackendName | 'auto', requestAdapter: RequestAdapter): Promise<BackendName> {
   const auto = preferred === 'auto';
   const order = auto ? BACKEND_ORDER : [preferred, ...BACKEND_ORDER.filter((b) => b !== preferred)];
   for (const name of order) {
-    if (await tryBackend(name, auto)) return name;
+    if (await tryBackend(name, auto, requestAdapter)) return name;
   }
   throw new Error('no TensorFlow.js backend could start in this browser');
 }

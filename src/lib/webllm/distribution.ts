@@ -2,25 +2,16 @@
  * Reduces a full vocabulary of logits (50k–150k floats) to what crosses from the worker to the
  * page: the top candidates and log Σ exp over everything, so the page still knows the tail's mass.
  */
+import { logSumExp } from '../sampling/softmax.ts';
+
+export { logSumExp, rankOf } from '../sampling/softmax.ts';
+
 
 /** The top candidates of a logit vector, sorted highest first, with the full logSumExp. */
 export interface TopCandidates {
   ids: Int32Array;
   logits: Float32Array;
   logSumExp: number;
-}
-
-/** Numerically stable log Σ exp(x): subtracts the max so exp never overflows. NaN entries are skipped. */
-export function logSumExp(logits: ArrayLike<number>): number {
-  let max = -Infinity;
-  for (let i = 0; i < logits.length; i++) if (logits[i] > max) max = logits[i];
-  if (max === -Infinity) return -Infinity;
-  let sum = 0;
-  for (let i = 0; i < logits.length; i++) {
-    const v = logits[i];
-    if (v === v) sum += Math.exp(v - max);
-  }
-  return max + Math.log(sum);
 }
 
 /**
@@ -46,12 +37,4 @@ export function topCandidates(logits: ArrayLike<number>, k: number): TopCandidat
     ids[j] = i;
   }
   return { ids: ids.slice(0, filled), logits: vals.slice(0, filled), logSumExp: logSumExp(logits) };
-}
-
-/** 1 + how many logits beat `id`'s: the rank a token had in the model's prediction. */
-export function rankOf(logits: ArrayLike<number>, id: number): number {
-  const target = logits[id];
-  let rank = 1;
-  for (let i = 0; i < logits.length; i++) if (logits[i] > target) rank++;
-  return rank;
 }

@@ -9,6 +9,7 @@ import {
   type ModelVariant,
   type WebLLMModel,
 } from './models.ts';
+import { baseDir } from '../base-path.ts';
 
 /** The two base URLs; both end with "/". */
 export interface Hosts {
@@ -28,9 +29,7 @@ export interface ModelRecordData {
 }
 
 /** Adds the trailing slash a base needs so that `new URL(name, base)` appends instead of replacing. */
-function withSlash(base: string): string {
-  return base.endsWith('/') ? base : `${base}/`;
-}
+const withSlash = baseDir;
 
 /**
  * Turns the build-time settings into absolute base URLs. Empty or missing settings mean WebLLM's

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { openCodingModel } from '../../../../src/cli/_coding.ts';
 import { compressBytes, decompressBytes } from '../../../../src/lib/coding/text-compressor.ts';
-import { corpusPassages, NEW_PASSAGES } from '../../../../src/islands/compressor/passages.ts';
+import { corpusPassages, NEW_PASSAGES } from '../../../../src/lib/data/passages.ts';
 
 // The committed default model; the coder's logic is covered with fake models elsewhere.
 const hasModel = existsSync('public/models/tiny-m/model.safetensors') && existsSync('public/models/index.json');

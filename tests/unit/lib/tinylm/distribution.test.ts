@@ -31,9 +31,9 @@ describe('topKIds', () => {
 describe('rankOf', () => {
   test('is 1 for the top token and counts strictly better ones', () => {
     const row = new Float32Array([3, 9, 1, 9]);
-    expect(rankOf(row, 0, 4, 1)).toBe(1);
-    expect(rankOf(row, 0, 4, 0)).toBe(3);
-    expect(rankOf(row, 0, 4, 2)).toBe(4);
+    expect(rankOf(row, 1, 0, 4)).toBe(1);
+    expect(rankOf(row, 0, 0, 4)).toBe(3);
+    expect(rankOf(row, 2, 0, 4)).toBe(4);
   });
 });
 

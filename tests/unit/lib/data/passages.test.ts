@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { corpusPassages, NEW_PASSAGES } from '../../../../src/islands/compressor/passages.ts';
+import { corpusPassages, NEW_PASSAGES } from '../../../../src/lib/data/passages.ts';
 
 const corpus = readFileSync('public/corpus/corpus.txt', 'utf8');
 const manifest = JSON.parse(readFileSync('public/corpus/manifest.json', 'utf8'));

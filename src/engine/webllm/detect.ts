@@ -6,6 +6,7 @@ import { listCachedModels, type CachedModel, type CacheStorageLike } from '../..
 import { resolveHosts, type Hosts } from '../../lib/webllm/hosts.ts';
 import { MODELS } from '../../lib/webllm/models.ts';
 import type { GpuFacts, HostFacts } from '../../lib/webllm/preflight.ts';
+import { hasGpuApi, requestGpuAdapter } from '../gpu.ts';
 
 /** Software WebGPU implementations: they run shaders on the CPU. */
 const SOFTWARE = /swiftshader|llvmpipe|lavapipe|warp|basic render/i;
@@ -13,13 +14,8 @@ const SOFTWARE = /swiftshader|llvmpipe|lavapipe|warp|basic render/i;
 /** Asks for a WebGPU adapter (no device, no download) and reads its name, features and limits. */
 export async function detectGpu(): Promise<GpuFacts> {
   if (!window.isSecureContext) return { available: false, reason: 'insecure-context' };
-  if (!('gpu' in navigator) || !navigator.gpu) return { available: false, reason: 'no-api' };
-  let adapter: GPUAdapter | null = null;
-  try {
-    adapter = await navigator.gpu.requestAdapter({ powerPreference: 'high-performance' });
-  } catch {
-    adapter = null;
-  }
+  if (!hasGpuApi()) return { available: false, reason: 'no-api' };
+  const adapter = await requestGpuAdapter({ powerPreference: 'high-performance' });
   if (!adapter) return { available: false, reason: 'no-adapter' };
   const info = adapter.info;
   const adapterName =

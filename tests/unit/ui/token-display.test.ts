@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CONTINUATION, displayTexts, formatBits, formatProb, isEndOfText, visibleToken } from '../../../../src/islands/playground/token-display.ts';
+import { CONTINUATION, displayTexts, formatBits, formatProb, isEndOfText, visibleToken } from '../../../src/ui/token-display.ts';
 
 describe('visibleToken', () => {
   test('shows the space that starts " Paris" and the newline of a line break', () => {

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { Failure } from '../../lib/webllm/errors.ts';
 import type { GpuFacts } from '../../lib/webllm/preflight.ts';
 import { describeFailure } from './failure-message.ts';
-import { WEBGPU_SUPPORT_URL, type PanelStrings } from './webllm-panel.strings.ts';
+import { WEBGPU_SUPPORT_URL, type PanelStrings } from './webllm.strings.ts';
 
 /** Props of a failure notice. */
 export interface FailureNoticeProps {

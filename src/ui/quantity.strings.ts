@@ -1,5 +1,5 @@
-import { defineStrings } from '../../i18n/lang.ts';
-import type { QuantityProblem } from '../../lib/format/parse-quantity.ts';
+import { defineStrings } from '../i18n/lang.ts';
+import type { QuantityProblem } from '../lib/format/parse-quantity.ts';
 
 /** Messages for a refused number, shared by every calculator field. */
 export const quantityStrings = defineStrings({

@@ -2,7 +2,7 @@
 import type { Failure } from '../../lib/webllm/errors.ts';
 import type { GpuFacts } from '../../lib/webllm/preflight.ts';
 import { formatBytes } from '../../lib/format/number.ts';
-import type { PanelStrings } from './webllm-panel.strings.ts';
+import type { PanelStrings } from './webllm.strings.ts';
 
 /** Title and body of a failure notice; `link` is set when the browser-support page helps. */
 export interface FailureText {

@@ -1,7 +1,7 @@
 import { formatBytes } from '../../lib/format/number.ts';
 import type { ParsedProgress } from '../../lib/webllm/progress.ts';
 import { formatDuration } from './failure-message.ts';
-import type { PanelStrings } from './webllm-panel.strings.ts';
+import type { PanelStrings } from './webllm.strings.ts';
 
 /** Props of the progress bar. */
 export interface ProgressViewProps {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { readFactRecall, readMemorization } from '../../../../src/islands/lossy-lab/eval-file.ts';
+import { readFactRecall, readMemorization } from '../../../../src/lib/data/eval-file.ts';
 
 const evalJson = {
   factRecall: { zh: [{ repeats: 32, n: 1, correct: 1, rate: 1 }] },

@@ -1,5 +1,5 @@
-import type { Lang } from '../../i18n/lang.ts';
-import type { ParsedQuantity } from '../../lib/format/parse-quantity.ts';
+import type { Lang } from '../i18n/lang.ts';
+import type { ParsedQuantity } from '../lib/format/parse-quantity.ts';
 import { quantityStrings } from './quantity.strings.ts';
 import './quantity-field.css';
 
