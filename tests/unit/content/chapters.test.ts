@@ -283,7 +283,9 @@ describe('chapter 4: data ÷ weights depends on the model', () => {
   const rows = (lang: 'zh' | 'en') =>
     tableRows(source(lang, '04-orders-of-magnitude')).map(([model, params, tokens, perParam, ratio]) => {
       const num = lang === 'en' ? en : zh;
-      return { model, params: num(params), tokens: num(tokens), perParam: num(perParam), ratio: num(ratio) };
+      // The model's name links to its source, in the page's own language.
+      const name = model.replace(/\[([^\]]+)\]\([^)]*\)/, '$1');
+      return { model: name, params: num(params), tokens: num(tokens), perParam: num(perParam), ratio: num(ratio) };
     });
 
   test('both languages list the same models with the same numbers', () => {
