@@ -39,8 +39,8 @@ export const strings = defineStrings({
     notMeasured: '未测量',
     missing: '还没有评测结果(eval.json)。',
     chartLabel: (n: string) => `散点图:${n} 个模型,横轴是文件大小(对数),纵轴是事实召回率。数据见下表。`,
-    lesson: '答错的事实就像 JPEG 的压缩伪影:不是随机噪声,而是“看起来合理”的错误答案。这就是幻觉。',
-    cite: '“ChatGPT 是网络的一张模糊 JPEG”:Ted Chiang,《纽约客》,2023 年 2 月 9 日。',
+    lesson: '答错的事实不是随机噪声，而是“看起来合理”的错误答案。这不像 JPEG 一眼可见的色块和波纹，更像施乐复印机的 JBIG2 压缩换错的数字：清清楚楚，却是错的。这就是幻觉。',
+    cite: '《ChatGPT 是网络的一张模糊 JPEG》：Ted Chiang，《纽约客》，2023 年 2 月 9 日。',
   },
   en: {
     title: 'Lossy compression: a photo and a set of models',
@@ -53,7 +53,7 @@ export const strings = defineStrings({
     jpegSize: (n: string, ratio: string) => `JPEG: ${n} bytes (${ratio} of the raw pixels)`,
     encoding: 'Encoding…',
     magnify: 'Magnify 3× to see details',
-    photoNote: 'The lower the quality, the smaller the file: edges ring and smooth areas turn into blocks. Detail is thrown away, yet the scene is still recognisable.',
+    photoNote: 'The lower the quality, the smaller the file: edges ring and smooth areas turn into blocks. Detail is thrown away, yet the scene is still recognizable.',
     photoAlt: 'A generated landscape: a setting sun, mountains, a lake, pines and a sign covered in fine lines',
     noCanvas: 'This browser cannot encode images as JPEG.',
     modelsTitle: 'Models too: the smaller, the blurrier',
@@ -79,7 +79,7 @@ export const strings = defineStrings({
     notMeasured: 'not measured',
     missing: 'No evaluation results (eval.json) yet.',
     chartLabel: (n: string) => `Scatter plot of ${n} models: file size (log scale) across, fact recall up. The table below has the data.`,
-    lesson: 'The wrong facts are like JPEG artifacts: not random noise but plausible-looking wrong answers. That is what a hallucination is.',
+    lesson: 'The wrong facts are not random noise but plausible-looking wrong answers. Unlike JPEG’s visible blocks and ringing, they are like the digits a Xerox copier’s JBIG2 compression swapped: crisp, and wrong. That is what a hallucination is.',
     cite: '“ChatGPT Is a Blurry JPEG of the Web”: Ted Chiang, The New Yorker, 9 February 2023.',
   },
 });

@@ -113,7 +113,7 @@ export const strings = defineStrings({
     stop: 'Stop',
     loading_tokenizer: 'Tokenizing…',
     loading_tfjs: 'Loading TensorFlow.js and choosing a backend…',
-    loading_model: 'Initialising the model…',
+    loading_model: 'Initializing the model…',
     started: (backend: string, params: string, seed: string) => `Training on ${backend}: ${params} parameters, seed ${seed}.`,
     paused: (step: string) => `Paused at step ${step}.`,
     finished: (step: string, loss: string) => `Studying finished: ${step} steps, last loss ${loss}.`,

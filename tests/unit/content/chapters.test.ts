@@ -7,11 +7,13 @@ import {
   LANGS,
   PROSE_PAGES,
   anchorIds,
+  blockKinds,
   figures,
   proseOf,
   siteLinks,
   slugs,
   source,
+  tableRows,
   widgetMarkers,
 } from './pages.ts';
 
@@ -210,5 +212,119 @@ describe('Chinese typography', () => {
     const zh = CHAPTERS.map((s) => proseOf(source('zh', s))).join('\n');
     expect(zh).not.toMatch(/\b\d+(\.\d+)?\s*(trillion|billion|million)\b/i);
     expect(zh).not.toMatch(/\b\d+(\.\d+)?\s*[TBM]\s*(个)?(词元|参数)/);
+  });
+});
+
+describe('sources the chapters rest on', () => {
+  // Each source with the identifier its entry must link to, and the pages that must cite it where
+  // its claim is made.
+  const SOURCES: Record<string, { link: string; citedIn: string[] }> = {
+    llama3: { link: 'https://arxiv.org/abs/2407.21783', citedIn: ['02-lossy-compression', '04-orders-of-magnitude'] },
+    'llama3-card': { link: 'https://huggingface.co/meta-llama/Meta-Llama-3-8B', citedIn: ['02-lossy-compression', '04-orders-of-magnitude'] },
+    brown2020: { link: 'https://arxiv.org/abs/2005.14165', citedIn: ['01-why-it-talks', '04-orders-of-magnitude'] },
+    wei2021: { link: 'https://arxiv.org/abs/2109.01652', citedIn: ['01-why-it-talks', 'glossary'] },
+    ouyang2022: { link: 'https://arxiv.org/abs/2203.02155', citedIn: ['01-why-it-talks', 'glossary'] },
+    vaswani2017: { link: 'https://arxiv.org/abs/1706.03762', citedIn: ['02-lossy-compression'] },
+    carlini2021: { link: 'https://arxiv.org/abs/2012.07805', citedIn: ['03-not-packed-inside'] },
+    carlini2023: { link: 'https://arxiv.org/abs/2202.07646', citedIn: ['03-not-packed-inside'] },
+    nasr2023: { link: 'https://arxiv.org/abs/2311.17035', citedIn: ['03-not-packed-inside'] },
+    lee2021: { link: 'https://arxiv.org/abs/2107.06499', citedIn: ['03-not-packed-inside'] },
+    berglund2023: { link: 'https://arxiv.org/abs/2309.12288', citedIn: ['03-not-packed-inside'] },
+    meng2022: { link: 'https://arxiv.org/abs/2202.05262', citedIn: ['03-not-packed-inside', '06-conclusions'] },
+    pile2020: { link: 'https://arxiv.org/abs/2101.00027', citedIn: ['04-orders-of-magnitude'] },
+    hoffmann2022: { link: 'https://arxiv.org/abs/2203.15556', citedIn: ['04-orders-of-magnitude'] },
+    tiktoken: { link: 'https://github.com/openai/tiktoken', citedIn: ['04-orders-of-magnitude'] },
+    'transformer-math': { link: 'https://blog.eleuther.ai/transformer-math/', citedIn: ['04-orders-of-magnitude'] },
+  };
+
+  for (const lang of LANGS) {
+    const entries = new Map(
+      [...source(lang, 'references').matchAll(/<li id="([^"]+)">(.*?)<\/li>/g)].map((m) => [m[1], m[2]] as const),
+    );
+    test.each(Object.keys(SOURCES))(`${lang}: %s is on the references page with its link, and cited where it is used`, (id) => {
+      const { link, citedIn } = SOURCES[id];
+      expect(entries.get(id), `${lang}: no reference "${id}"`).toBeDefined();
+      expect(entries.get(id)).toContain(`](${link})`);
+      for (const slug of citedIn) {
+        const cites = siteLinks(source(lang, slug)).some((l) => l.page === 'references' && l.hash === id);
+        expect(cites, `${lang}/${slug} does not cite ${id}`).toBe(true);
+      }
+    });
+  }
+});
+
+describe('the two languages say the same things in the same order', () => {
+  test.each(PROSE_PAGES)('%s: the same headings, asides, lists, tables, code, math and paragraphs', (slug) => {
+    expect(blockKinds(source('en', slug))).toEqual(blockKinds(source('zh', slug)));
+  });
+
+  test.each(PROSE_PAGES)('%s: the same site links and citations, in the same order', (slug) => {
+    const targets = (lang: 'zh' | 'en') => siteLinks(source(lang, slug)).map((l) => `${l.page}#${l.hash ?? ''}`);
+    expect(targets('en')).toEqual(targets('zh'));
+  });
+});
+
+describe('chapter 4: data ÷ weights depends on the model', () => {
+  // The table's last two columns are derived: tokens per parameter = tokens ÷ parameters, and
+  // data ÷ weights = (tokens × 4 bytes) ÷ (parameters × 2 bytes) = 2 × tokens per parameter.
+  const BYTES_PER_TOKEN = 4;
+  const BYTES_PER_PARAM = 2;
+  const EN_SCALE: Record<string, number> = { billion: 1e9, trillion: 1e12 };
+  const ZH_SCALE: Record<string, number> = { 万亿: 1e12, 亿: 1e8, 万: 1e4, '': 1 };
+  const en = (cell: string) => {
+    // A range such as "0.5 to 72 billion" counts as its lower end, in the unit that follows it.
+    const m = /([\d.,]+)(?:\s*to\s*[\d.,]+)?\s*(billion|trillion)?/.exec(cell);
+    return m ? Number(m[1].replace(/,/g, '')) * (m[2] ? EN_SCALE[m[2]] : 1) : NaN;
+  };
+  const zh = (cell: string) => {
+    const m = /([\d.]+)\s*(万亿|亿|万)?/.exec(cell);
+    return m ? Number(m[1]) * ZH_SCALE[m[2] ?? ''] : NaN;
+  };
+  const rows = (lang: 'zh' | 'en') =>
+    tableRows(source(lang, '04-orders-of-magnitude')).map(([model, params, tokens, perParam, ratio]) => {
+      const num = lang === 'en' ? en : zh;
+      // The model's name links to its source, in the page's own language.
+      const name = model.replace(/\[([^\]]+)\]\([^)]*\)/, '$1');
+      return { model: name, params: num(params), tokens: num(tokens), perParam: num(perParam), ratio: num(ratio) };
+    });
+
+  test('both languages list the same models with the same numbers', () => {
+    expect(rows('zh').length).toBeGreaterThanOrEqual(6);
+    expect(rows('zh')).toEqual(rows('en'));
+  });
+
+  test('each ratio follows from its row at 4 bytes per token and 2 bytes per parameter', () => {
+    const derived = rows('en').filter((r) => !Number.isNaN(r.ratio));
+    expect(derived.length).toBeGreaterThanOrEqual(6);
+    for (const r of derived) {
+      const perParam = r.tokens / r.params;
+      expect(Math.abs(r.perParam - perParam) / perParam, `${r.model}: tokens per parameter`).toBeLessThan(0.05);
+      const ratio = (r.tokens * BYTES_PER_TOKEN) / (r.params * BYTES_PER_PARAM);
+      expect(Math.abs(r.ratio - ratio) / ratio, `${r.model}: data ÷ weights`).toBeLessThan(0.05);
+    }
+  });
+
+  test('the thousandth is not presented as a rule: the table spans from a few times to over a thousand', () => {
+    const ratios = rows('en').map((r) => r.ratio).filter((x) => !Number.isNaN(x));
+    expect(Math.min(...ratios)).toBeLessThan(10);
+    expect(Math.max(...ratios)).toBeGreaterThan(1000);
+  });
+});
+
+describe('Chinese wording', () => {
+  test('a pretraining step is 更新, never 微调 (which means fine-tuning)', () => {
+    const texts = {
+      '02-lossy-compression': source('zh', '02-lossy-compression'),
+      '05-library-and-exam': source('zh', '05-library-and-exam'),
+      'training-loop.zh.svg': readFileSync(join(FIGURES_DIR, 'training-loop.zh.svg'), 'utf8'),
+    };
+    for (const [name, text] of Object.entries(texts)) expect(text, name).not.toMatch(/微调/);
+    expect(source('zh', '02-lossy-compression')).toContain('## 训练：预测、对照、回传、更新');
+  });
+
+  test("post-training is 后训练, and a work's title sits in 《》", () => {
+    const zh = PROSE_PAGES.map((s) => source('zh', s)).join('\n');
+    expect(zh).not.toContain('后期训练');
+    expect(zh).toContain('《ChatGPT 是网络的一张模糊 JPEG》');
   });
 });

@@ -82,6 +82,40 @@ export function figures(text: string): Record<string, string>[] {
   );
 }
 
+/**
+ * The shape of a page, one entry per non-blank line: heading, aside, list item, table row, fence,
+ * math, component tag or paragraph. Two translations that say the same things in the same order
+ * have the same shape.
+ */
+export function blockKinds(text: string): string[] {
+  const body = text.replace(/^---\n[\s\S]*?\n---\n/, '');
+  const kinds: string[] = [];
+  let inFence = false;
+  for (const line of body.split('\n')) {
+    if (line.startsWith('```')) {
+      inFence = !inFence;
+      kinds.push('fence');
+    } else if (inFence || !line.trim()) {
+      continue;
+    } else if (line.startsWith('## ')) kinds.push('h2');
+    else if (line.startsWith('<h3')) kinds.push('h3');
+    else if (line.startsWith(':::')) kinds.push(line.length > 3 ? 'aside' : 'aside-end');
+    else if (line.startsWith('|')) kinds.push('row');
+    else if (/^(- |\d+\. )/.test(line)) kinds.push('item');
+    else if (line.startsWith('$$')) kinds.push('math');
+    else if (line.startsWith('import ')) kinds.push('import');
+    else if (line.startsWith('<')) kinds.push('tag');
+    else kinds.push('text');
+  }
+  return kinds;
+}
+
+/** The body rows of a page's Markdown table (pages have at most one), as trimmed cells: header and rule excluded. */
+export function tableRows(text: string): string[][] {
+  const rows = [...withoutCode(text).matchAll(/^\|(.*)\|\s*$/gm)].map((m) => m[1].split('|').map((c) => c.trim()));
+  return rows.filter((r, i) => i > 0 && !r.every((c) => /^-+$/.test(c)));
+}
+
 function withoutCode(text: string): string {
   return text.replace(/^```[\s\S]*?^```/gm, '');
 }
