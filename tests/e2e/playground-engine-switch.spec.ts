@@ -72,9 +72,9 @@ const T = {
     page: 'zh/01-why-it-talks/',
     legend: '用哪个模型',
     builtIn: '内置小模型',
-    realNone: '真正的基座模型(尚未加载)',
-    real: /^真正的基座模型:phi-1\.5$/,
-    hint: '请先在下方的「真正的基座模型」面板里加载一个',
+    realNone: '真正的基座模型（尚未加载）',
+    real: /^真正的基座模型：phi-1\.5$/,
+    hint: '请先在下方的“真正的基座模型”面板里加载一个',
     link: '前往面板',
     load: /下载并加载|从缓存加载/,
     ready: 'phi-1.5',
@@ -82,7 +82,7 @@ const T = {
     treeReset: '原来的分支树属于另一个模型',
     back: '换回了内置小模型。',
     greedy: '贪心一步',
-    tail: /^其余 31,997 个词元合计:26\.2%/,
+    tail: /^其余 31,997 个词元合计：26\.2%/,
     unsent: '模型只发来了前几名',
     prompt: '法国的首都是',
     own: '原始 49.1%',
@@ -137,7 +137,7 @@ for (const lang of ['en', 'zh'] as const) {
     await expect(widget.getByTestId('pg-engine-note')).toContainText(t.nowReal);
     await settled(widget);
     // The same text, split by the other model's tokenizer: its own ids.
-    await expect(widget.getByLabel(lang === 'en' ? 'The start of a text (the prompt)' : '开头的文本(提示词)')).toHaveValue(t.prompt);
+    await expect(widget.getByLabel(lang === 'en' ? 'The start of a text (the prompt)' : '开头的文本（提示词）')).toHaveValue(t.prompt);
     const realIds = await promptIds(widget);
     expect(realIds.length).toBeGreaterThan(0);
     expect(realIds.every((id) => id >= FIRST_ID)).toBe(true);
@@ -162,7 +162,7 @@ for (const lang of ['en', 'zh'] as const) {
     await expect(widget.getByTestId('pg-engine-note')).toContainText(t.back);
     await expect(widget.getByTestId('pg-engine-note')).toContainText(t.treeReset);
     await settled(widget);
-    await expect(widget.getByLabel(lang === 'en' ? 'The start of a text (the prompt)' : '开头的文本(提示词)')).toHaveValue(`${t.prompt} Paris`);
+    await expect(widget.getByLabel(lang === 'en' ? 'The start of a text (the prompt)' : '开头的文本（提示词）')).toHaveValue(`${t.prompt} Paris`);
     expect((await promptIds(widget)).every((id) => id < FIRST_ID)).toBe(true);
     await expect(widget.getByTestId('pg-generated-tokens')).toHaveCount(0);
     // The real model is still loaded, so the switch still offers it.

@@ -145,7 +145,7 @@ test('keyboard only: type a prompt, step, run and stop, undo', async ({ page }) 
 test('Chinese page: 法国的首都是 is cut into tokens and 巴黎 is among the top candidates', async ({ page }) => {
   const widget = await openPlayground(page, 'zh');
   await widget.getByRole('button', { name: '法国的首都是' }).click();
-  await expect(widget.getByText('注意看:')).toBeVisible();
+  await expect(widget.getByText('注意看：')).toBeVisible();
   await settled(widget);
   // Several tokens, so there is a next-token step between 是 and 巴黎 to show.
   expect(await widget.getByTestId('pg-prompt-tokens').locator('li').count()).toBeGreaterThan(1);

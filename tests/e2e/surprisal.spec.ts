@@ -102,7 +102,7 @@ test('time to score 2,000 characters', async ({ page }) => {
   const widget = await openSurprisal(page, 'zh');
   const unit = '今天下午下了一场大雨,街上的人都躲进了商店。It rained all afternoon, and people hurried into the shops. ';
   const text = unit.repeat(Math.ceil(2000 / unit.length)).slice(0, 2000);
-  await widget.getByLabel('要打分的文本(可以粘贴任何文字)').fill(text);
+  await widget.getByLabel('要打分的文本（可以粘贴任何文字）').fill(text);
   const started = Date.now();
   await widget.getByRole('button', { name: '打分', exact: true }).click();
   await expect(widget.getByTestId('sv-status')).toHaveAttribute('data-phase', 'done', { timeout: 60_000 });

@@ -144,7 +144,7 @@ test.describe('with WebGPU (SwiftShader)', () => {
       await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
       await page.setViewportSize({ width: 360, height: 800 });
       const panel = await openPanel(page, 'zh');
-      await expect(loadButton(panel)).toHaveText('下载并加载 phi-1.5(约 890 MB)');
+      await expect(loadButton(panel)).toHaveText('下载并加载 phi-1.5（约 890 MB）');
       await page.getByTestId('base-vs-instruct').scrollIntoViewIfNeeded();
       await expect(page.getByTestId('base-vs-instruct').getByRole('button', { name: /下载并加载两个模型/ })).toBeVisible();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -350,7 +350,7 @@ test.describe('with WebGPU, downloads intercepted', () => {
     await expect(notice).toContainText('显卡停止了响应');
     await notice.getByRole('button', { name: '改用更小的 phi-1.5' }).click();
     await expect(panel.getByRole('radio', { name: /phi-1\.5/ })).toBeChecked();
-    await expect(loadButton(panel)).toHaveText('下载并加载 phi-1.5(约 890 MB)');
+    await expect(loadButton(panel)).toHaveText('下载并加载 phi-1.5（约 890 MB）');
   });
 
   test('base vs instruct: raw continuation beside the chat answer, and the X-ray of the template (stub worker)', async ({ page }) => {
