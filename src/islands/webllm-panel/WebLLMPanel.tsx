@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import type { Lang } from '../../i18n/lang.ts';
 import { formatBytes, formatCount } from '../../lib/format/number.ts';
+import { tokenLabel } from '../../lib/format/tokens-display.ts';
 import type { ModelPreflight } from '../../lib/webllm/preflight.ts';
 import { FailureNotice } from './FailureNotice.tsx';
 import { ProgressView } from './ProgressView.tsx';
@@ -241,7 +242,7 @@ function Play({ model, t }: { model: PanelModel; t: PanelStrings }) {
           <ol class="webllm-candidates">
             {cands.list.map((c, i) => (
               <li key={i}>
-                <code>{JSON.stringify(c.token)}</code> {(c.prob * 100).toFixed(1)}%
+                <code>{tokenLabel(c.token)}</code> {(c.prob * 100).toFixed(1)}%
               </li>
             ))}
           </ol>
