@@ -84,7 +84,7 @@ export const strings = defineStrings({
     failNoF16Body: 'q4f16_1 版本需要 16 位浮点着色器。换成 q4f32_1 版本即可运行（下载略大，显存多用约四成）。',
     failNotFound: '找不到模型文件（404）',
     failNotFoundBody: (url: string) =>
-      `服务器上没有这个文件：${url}。模型托管地址可能变了，或者本站自托管的副本缺了文件（见 docs/webllm.md）。`,
+      `服务器上没有这个文件：${url}。模型托管地址可能变了，或者本站自托管的副本缺了文件（请告诉网站的维护者）。`,
     failHttp: (status: number) => `服务器拒绝了下载（HTTP ${status}）`,
     failHttpBody: (url: string) => `下载 ${url} 时出错。稍后再试；已经下载完的文件会保留。`,
     failNetwork: '下载中断了',
@@ -182,7 +182,7 @@ export const strings = defineStrings({
     failNoF16Body: 'The q4f16_1 build needs 16-bit float shaders. The q4f32_1 build runs without them (a slightly larger download, about 40% more GPU memory).',
     failNotFound: 'Model file not found (404)',
     failNotFoundBody: (url: string) =>
-      `The server has no file ${url}. The model host may have moved it, or this site’s self-hosted copy lacks it (see docs/webllm.md).`,
+      `The server has no file ${url}. The model host may have moved it, or this site’s own copy lacks it (please tell the site’s maintainers).`,
     failHttp: (status: number) => `The server refused the download (HTTP ${status})`,
     failHttpBody: (url: string) => `Downloading ${url} failed. Try again later; finished files are kept.`,
     failNetwork: 'The download was interrupted',
