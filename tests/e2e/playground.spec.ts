@@ -161,3 +161,23 @@ test('the playground has no axe violations', async ({ page }) => {
   const results = await new AxeBuilder({ page }).include('[data-testid="playground"]').analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
 });
+
+test('Chinese prompts never show U+FFFD: a character cut into byte tokens shows its bytes, then the character', async ({ page }) => {
+  const widget = await openPlayground(page, 'zh');
+  const prompt = widget.getByLabel('开头的文本（提示词）');
+  // Rare characters the built-in tokenizer has no token for: each is cut into byte tokens.
+  for (const text of ['他躲进巷子里，龘靐齉。', '法国的首都是', '怎么做红烧肉?']) {
+    await prompt.fill(text);
+    await expect(widget.getByTestId('pg-prompt-tokens').locator('li').first()).toBeVisible();
+    await settled(widget);
+    for (let i = 0; i < 4; i++) {
+      await widget.getByRole('button', { name: '采样一步', exact: true }).click();
+      await settled(widget);
+    }
+    expect(await widget.textContent(), text).not.toContain('\uFFFD');
+  }
+  await prompt.fill('龘');
+  await settled(widget);
+  const chips = await widget.getByTestId('pg-prompt-tokens').locator('.pg-chip-text').allTextContents();
+  expect(chips.join(' ')).toMatch(/^⟨[0-9a-f ]+⟩.* ⟨[0-9a-f ]+⟩→龘$/);
+});

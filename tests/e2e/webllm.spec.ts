@@ -126,7 +126,7 @@ test.describe('with WebGPU (SwiftShader)', () => {
   test('preflight: adapter, no shader-f16 so q4f32_1, sizes, a recommendation, and nothing fetched', async ({ page }) => {
     const requests = recordModelRequests(page);
     const panel = await openPanel(page, 'en');
-    await expect(panel.getByTestId('webllm-webgpu')).toHaveText('yes');
+    await expect(panel.getByTestId('webllm-webgpu')).toHaveText('yes, but only a software emulation (very slow)');
     await expect(panel.getByTestId('webllm-adapter')).toContainText(/swiftshader/i);
     await expect(panel.getByTestId('webllm-f16')).toHaveText('no');
     const phi = panel.locator('[data-testid="webllm-model"][data-key="phi-1_5"]');

@@ -51,7 +51,7 @@ export const strings = defineStrings({
     format: '权重格式',
     kvTitle: 'KV 缓存',
     kvLine: (perToken: string, layers: string, kv: string, d: string) =>
-      `每个词元 ${perToken}（FP16）：2（K 和 V）× ${layers} 层 × ${kv} 个 KV 头 × 每头 ${d} 维 × 2 字节。`,
+      `KV 缓存是模型为上下文里每个词元记下的键（K）和值（V），生成下一个词元时直接复用，所以上下文越长它越大。每个词元 ${perToken}（FP16）：2（K 和 V）× ${layers} 层 × ${kv} 个 KV 头 × 每头 ${d} 维 × 2 字节。`,
     gqa: (heads: string, kv: string) => `分组查询注意力：${heads} 个查询头共用 ${kv} 个 KV 头，KV 缓存只有不共用时的 1/${Number(heads) / Number(kv)}。`,
     kvTotal: (total: string) => `按所选上下文和批大小：${total}。`,
     slidingWindow: '这个模型有滑动窗口层，实际 KV 缓存可能更小；这里按全注意力算上限。',
@@ -124,7 +124,7 @@ export const strings = defineStrings({
     format: 'Weight format',
     kvTitle: 'KV cache',
     kvLine: (perToken: string, layers: string, kv: string, d: string) =>
-      `${perToken} per token (FP16): 2 (K and V) × ${layers} layers × ${kv} KV heads × ${d} per head × 2 bytes.`,
+      `The KV cache holds the keys (K) and values (V) the model keeps for every token of the context, so it can reuse them for the next token; the longer the context, the larger it is. ${perToken} per token (FP16): 2 (K and V) × ${layers} layers × ${kv} KV heads × ${d} per head × 2 bytes.`,
     gqa: (heads: string, kv: string) => `Grouped-query attention: ${heads} query heads share ${kv} KV heads, so the cache is 1/${Number(heads) / Number(kv)} of what it would be without sharing.`,
     kvTotal: (total: string) => `For the chosen context and batch: ${total}.`,
     slidingWindow: 'This model has sliding-window layers, so its real KV cache can be smaller; this is the full-attention upper bound.',

@@ -39,8 +39,11 @@ export default function Ready({ m, t, lang, uid, shareUrl }: PlaygroundReadyProp
         </mark>
       </p>
       <Controls m={m} t={t} uid={uid} />
-      <Settings m={m} t={t} uid={uid} />
-      <Chart m={m} t={t} lang={lang} uid={uid} />
+      {/* The candidates first, the sliders that reshape them beside (wide) or right below (narrow). */}
+      <div class="pg-play">
+        <Chart m={m} t={t} lang={lang} uid={uid} />
+        <Settings m={m} t={t} uid={uid} />
+      </div>
       <Loom m={m} t={t} />
       <Share t={t} uid={uid} url={shareUrl} />
     </>
@@ -154,7 +157,9 @@ function Settings({ m, t, uid }: { m: PlaygroundModel; t: T; uid: string }) {
     return (
       <div class="pg-setting" key={key}>
         <label for={id}>
-          {label}: <output for={id}>{s[key]}</output>
+          {label}
+          {t.colon}
+          <output for={id}>{s[key]}</output>
         </label>
         <input
           id={id}

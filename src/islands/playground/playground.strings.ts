@@ -27,6 +27,7 @@ export const strings = defineStrings({
     newSeed: '换一个种子',
     seedHint: '同一个种子、同样的设置，得到同样的文本。',
     settings: '采样设置（只重新整形概率，不重新计算模型）',
+    colon: '：',
     temperature: '温度',
     temperatureHint: '0 = 贪心（总选第一名）；越高越平均',
     topK: 'Top-k',
@@ -73,7 +74,6 @@ export const strings = defineStrings({
     engineLegend: '用哪个模型',
     engineBuiltIn: '内置小模型',
     engineReal: (name: string) => `真正的基座模型：${name}`,
-    engineRealNone: '真正的基座模型（尚未加载）',
     engineRealHint: (where: 'above' | 'below' | 'none') =>
       where === 'none'
         ? '要换成真正的基座模型，请先在第 1 章或“动手试”页面的“真正的基座模型”面板里加载一个。'
@@ -117,6 +117,7 @@ export const strings = defineStrings({
     newSeed: 'New seed',
     seedHint: 'The same seed with the same settings gives the same text.',
     settings: 'Sampling settings (they reshape the probabilities; the model is not run again)',
+    colon: ': ',
     temperature: 'Temperature',
     temperatureHint: '0 = greedy (always the top token); higher = flatter',
     topK: 'Top-k',
@@ -163,7 +164,6 @@ export const strings = defineStrings({
     engineLegend: 'Which model',
     engineBuiltIn: 'Built-in model',
     engineReal: (name: string) => `Real base model: ${name}`,
-    engineRealNone: 'Real base model (none loaded)',
     engineRealHint: (where: 'above' | 'below' | 'none') =>
       where === 'none'
         ? 'To use a real base model, load one first in the Real model panel of chapter 1 or the Playground page.'

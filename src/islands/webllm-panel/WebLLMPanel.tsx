@@ -60,7 +60,7 @@ function Facts({ model, t }: { model: PanelModel; t: PanelStrings }) {
       <h4>{t.checksHeading}</h4>
       <dl class="webllm-facts" data-testid="webllm-facts">
         <dt>{t.webgpu}</dt>
-        <dd data-testid="webllm-webgpu">{gpu.available ? t.yes : t.no}</dd>
+        <dd data-testid="webllm-webgpu">{gpu.available ? (gpu.software ? t.yesSoftware : t.yes) : t.no}</dd>
         {gpu.available && (
           <>
             <dt>{t.adapter}</dt>
@@ -102,6 +102,7 @@ function ModelChoice({ model, t, lang, group }: { model: PanelModel; t: PanelStr
   return (
     <fieldset class="webllm-models" disabled={busy}>
       <legend>{t.modelsHeading}</legend>
+      <p class="webllm-hint">{t.buildHint}</p>
       {model.results.value.map((r) => {
         const verdict = r.verdict === 'ok' ? t.verdictOk : r.verdict === 'warn' ? t.verdictWarn : t.verdictFail;
         return (
