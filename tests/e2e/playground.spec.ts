@@ -181,3 +181,14 @@ test('Chinese prompts never show U+FFFD: a character cut into byte tokens shows 
   const chips = await widget.getByTestId('pg-prompt-tokens').locator('.pg-chip-text').allTextContents();
   expect(chips.join(' ')).toMatch(/^⟨[0-9a-f ]+⟩.* ⟨[0-9a-f ]+⟩→龘$/);
 });
+
+test('a prompt longer than the context window says so', async ({ page }) => {
+  const widget = await openPlayground(page, 'en');
+  const prompt = widget.getByLabel('The start of a text (the prompt)');
+  await prompt.fill('The capital of France is Paris. '.repeat(40));
+  await settled(widget);
+  await expect(widget.getByTestId('pg-long-prompt')).toContainText(/more than this model’s context window \(\d+ tokens\)/);
+  await prompt.fill('The capital of France is');
+  await settled(widget);
+  await expect(widget.getByTestId('pg-long-prompt')).toHaveCount(0);
+});

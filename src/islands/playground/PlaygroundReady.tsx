@@ -57,6 +57,7 @@ function Chips({ m, t }: { m: PlaygroundModel; t: T }) {
   // A character cut into byte tokens shows as the bytes, then the character they complete.
   const shown = labelsOfIds(ids, (id) => texts.get(id), (id) => bytes.get(id), m.fullText.value);
   const promptLength = m.promptIds.value.length;
+  const context = m.info.value?.contextLength;
   const chip = (id: number, i: number, generated: boolean) => (
     <li key={`${generated ? 'g' : 'p'}${i}`} class={generated ? 'pg-chip pg-chip-generated' : 'pg-chip'}>
       <span class="pg-chip-text">{shown[generated ? promptLength + i : i] ?? ''}</span>
@@ -67,6 +68,11 @@ function Chips({ m, t }: { m: PlaygroundModel; t: T }) {
   return (
     <div class="pg-chips-wrap">
       <p class="pg-label">{t.tokens(m.promptIds.value.length)}</p>
+      {context !== undefined && ids.length > context && (
+        <p class="pg-warning" role="status" data-testid="pg-long-prompt">
+          {t.longPrompt(ids.length, context)}
+        </p>
+      )}
       <ol class="pg-chips" data-testid="pg-prompt-tokens">
         {m.promptIds.value.map((id, i) => chip(id, i, false))}
       </ol>
