@@ -91,7 +91,7 @@ export const strings = defineStrings({
     noteSharedMissing: (key: string) =>
       `这个链接是用真正的基座模型 ${key} 生成的，但这里还没有加载它，所以先用内置小模型显示同样的文本和设置。想完整重现那次运行：在“真正的基座模型”面板里加载 ${key}，再切换过去。`,
     noteSharedReplayed: (name: string) => `已用 ${name} 重现链接里的那次运行。`,
-    modelInfo: (id: string, params: string, vocab: string, ctx: number) => `模型 ${id}：${params} 个参数，词表 ${vocab}，上下文 ${ctx} 个词元`,
+    modelInfo: (id: string, params: string, vocab: string, ctx: number) => `模型 ${id}：${params}${/[万亿]$/.test(params) ? '' : ' '}个参数，词表 ${vocab}，上下文 ${ctx} 个词元`,
   },
   en: {
     title: 'Next-token prediction: try it yourself',
