@@ -333,7 +333,8 @@ test.describe('with WebGPU, downloads intercepted', () => {
     await expect(play).toContainText('How do I make braised pork belly? How do I make red-cooked fish?');
     await play.getByRole('button', { name: 'Show next-token probabilities' }).click();
     // logits 2 and 1 with logSumExp over three tokens: 66.5%, 24.5%, and 9.0% for the rest
-    await expect(play.getByRole('listitem')).toHaveText(['" pork" 66.5%', '" belly" 24.5%']);
+    // Tokens are written as everywhere on the site: ␣ marks the space a token starts with.
+    await expect(play.getByRole('listitem')).toHaveText(['␣pork 66.5%', '␣belly 24.5%']);
     await expect(play).toContainText('All other tokens together: 9.0%');
     await play.getByRole('button', { name: 'Free GPU memory' }).click();
     await expect(loadButton(panel)).toBeVisible();
@@ -365,7 +366,7 @@ test.describe('with WebGPU, downloads intercepted', () => {
     await expect(compare.getByTestId('bvi-instruct')).toContainText('Cut the pork belly into cubes.');
     const xray = compare.getByTestId('bvi-xray');
     await expect(xray).toHaveAttribute('open', '');
-    await expect(xray.locator('.bvi-tokens .bvi-tok.is-user')).toHaveText(['How do I make braised pork belly?']);
+    await expect(xray.locator('.bvi-tokens .bvi-tok.is-user')).toHaveText(['How␣do␣I␣make␣braised␣pork␣belly?']);
     await expect(xray.locator('.bvi-tokens .bvi-tok.is-special')).toHaveText(['<|im_start|>', '<|im_end|>', '<|im_start|>']);
     await expect(xray.locator('pre')).toHaveText('<|im_start|>user\nHow do I make braised pork belly?<|im_end|>\n<|im_start|>assistant\n');
   });
