@@ -1,5 +1,8 @@
 import { defineStrings } from '../../i18n/lang.ts';
 
+/** A number before a Chinese unit word: one space after digits (8 B 个), none after 万 or 亿 (15 万亿个). */
+const spaced = (n: string): string => (/[万亿]$/.test(n) ? n : `${n} `);
+
 /** UI strings of the orders-of-magnitude calculator. */
 export const strings = defineStrings({
   zh: {
@@ -21,7 +24,7 @@ export const strings = defineStrings({
     capacity: (bits: string) => `按每参数 ${bits} 位估算的知识容量`,
     capacityValue: (size: string, share: string) => `${size}（约占训练文本的 ${share}）`,
     summary: (tokens: string, data: string, params: string, model: string, ratio: string) =>
-      `${tokens} 个词元 ≈ ${data} 文本；${params} 参数 ≈ ${model}；文本是模型的 ${ratio}。`,
+      `${spaced(tokens)}个词元 ≈ ${data} 文本；${spaced(params)}参数 ≈ ${model}；文本是模型的 ${ratio}。`,
     fix: '请先改正上面标红的输入。',
     chartCaption: '按对数刻度画：每一大格是 1000 倍。',
     chartItem: '项目',
