@@ -47,7 +47,14 @@ export default defineConfig({
       // Starlight's asides (:::note) only run on folders it processes; our chapters live in content/docs.
       markdown: { processedDirs: ['./content/docs'] },
       // Wrap long command lines: at 360 px a scrolling code block is a keyboard trap for axe.
-      expressiveCode: { defaultProps: { wrap: true } },
+      // Starlight finds a code block's language from src/content/docs/<locale>/; our pages live in
+      // content/docs/, so without this every copy button said 复制到剪贴板, English pages too.
+      // (src/content/i18n/en.json repeats the English button texts: Expressive Code applies the
+      // default locale's texts to every language that has no texts of its own.)
+      expressiveCode: {
+        defaultProps: { wrap: true },
+        getBlockLocale: ({ file }) => (/[\\/]content[\\/]docs[\\/]en[\\/]/.test(file.path) ? 'en' : 'zh-CN'),
+      },
       routeMiddleware: './src/route-middleware.ts',
       customCss: ['katex/dist/katex.min.css', './src/styles/site.css'],
       sidebar: [

@@ -8,8 +8,10 @@ export const collections = {
     loader: glob({ pattern: '**/*.{md,mdx}', base: './content/docs' }),
     schema: docsSchema(),
   }),
+  // Starlight keys UI-string overrides by their path under src/content/i18n/ (zh-CN.json, en.json),
+  // so they stay there.
   i18n: defineCollection({
-    loader: glob({ pattern: '**/*.json', base: './content/i18n' }),
+    loader: glob({ pattern: '**/*.json', base: './src/content/i18n' }),
     schema: i18nSchema(),
   }),
 };

@@ -5,11 +5,11 @@ import type { QuantityProblem } from '../lib/format/parse-quantity.ts';
 export const quantityStrings = defineStrings({
   zh: {
     empty: () => '请输入一个数。',
-    'not-number': () => '这不是一个数:请用阿拉伯数字,可以带 K、M、B、T 或 万、亿 这样的单位。',
+    'not-number': () => '这不是一个数：请用阿拉伯数字，可以带 K、M、B、T 或 万、亿 这样的单位。',
     zero: () => '必须大于零。',
     negative: () => '不能是负数。',
     'too-small': (min: string) => `不能小于 ${min}。`,
-    'too-large': (max: string) => `太大了:不能超过 ${max}。`,
+    'too-large': (max: string) => `太大了：不能超过 ${max}。`,
     'not-integer': () => '必须是整数。',
   },
   en: {

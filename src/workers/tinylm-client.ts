@@ -127,6 +127,7 @@ export function createTinyLmEngine(modelId: string, modelsBaseUrl: string, optio
     tokenize: (text) => call((id) => ({ type: 'tokenize', id, text }), (r) => (r.type === 'tokens' ? r.ids : undefined)),
     detokenize: (ids) => call((id) => ({ type: 'detokenize', id, ids }), (r) => (r.type === 'text' ? r.text : undefined)),
     tokenTexts: (ids) => call((id) => ({ type: 'token-texts', id, ids }), (r) => (r.type === 'texts' ? r.texts : undefined)),
+    tokenBytes: (ids) => call((id) => ({ type: 'token-bytes', id, ids }), (r) => (r.type === 'bytes' ? r.bytes : undefined)),
     nextTokenDistribution: (ids) =>
       call<NextTokenDistribution>(
         (id) => ({ type: 'next', id, ids }),

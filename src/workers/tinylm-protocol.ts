@@ -16,6 +16,7 @@ export type TinyLmRequest =
   | { type: 'tokenize'; id: number; text: string }
   | { type: 'detokenize'; id: number; ids: number[] }
   | { type: 'token-texts'; id: number; ids: number[] }
+  | { type: 'token-bytes'; id: number; ids: number[] }
   | { type: 'next'; id: number; ids: number[] }
   | { type: 'score'; id: number; ids: number[]; topK?: number }
   | { type: 'cancel'; id: number; target: number }
@@ -28,6 +29,7 @@ export type TinyLmResponse =
   | { type: 'tokens'; id: number; ids: number[] }
   | { type: 'text'; id: number; text: string }
   | { type: 'texts'; id: number; texts: string[] }
+  | { type: 'bytes'; id: number; bytes: Uint8Array[] }
   | { type: 'distribution'; id: number; ids: Int32Array; logits: Float32Array; logSumExp: number }
   | { type: 'score-progress'; id: number; fraction: number }
   | { type: 'scores'; id: number; scores: TokenScore[] }

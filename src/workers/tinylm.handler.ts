@@ -46,6 +46,9 @@ export function createTinyLmHandler(createEngine: EngineFactory = defaultEngine)
       case 'token-texts':
         post({ type: 'texts', id, texts: await need().tokenTexts(msg.ids) });
         return;
+      case 'token-bytes':
+        post({ type: 'bytes', id, bytes: (await need().tokenBytes?.(msg.ids)) ?? [] });
+        return;
       case 'next': {
         const d = await need().nextTokenDistribution(msg.ids);
         post({ type: 'distribution', id, ids: d.ids, logits: d.logits, logSumExp: d.logSumExp }, [d.ids.buffer, d.logits.buffer]);

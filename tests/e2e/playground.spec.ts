@@ -145,7 +145,7 @@ test('keyboard only: type a prompt, step, run and stop, undo', async ({ page }) 
 test('Chinese page: 法国的首都是 is cut into tokens and 巴黎 is among the top candidates', async ({ page }) => {
   const widget = await openPlayground(page, 'zh');
   await widget.getByRole('button', { name: '法国的首都是' }).click();
-  await expect(widget.getByText('注意看:')).toBeVisible();
+  await expect(widget.getByText('注意看：')).toBeVisible();
   await settled(widget);
   // Several tokens, so there is a next-token step between 是 and 巴黎 to show.
   expect(await widget.getByTestId('pg-prompt-tokens').locator('li').count()).toBeGreaterThan(1);
@@ -160,4 +160,35 @@ test('the playground has no axe violations', async ({ page }) => {
   await settled(widget);
   const results = await new AxeBuilder({ page }).include('[data-testid="playground"]').analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+});
+
+test('Chinese prompts never show U+FFFD: a character cut into byte tokens shows its bytes, then the character', async ({ page }) => {
+  const widget = await openPlayground(page, 'zh');
+  const prompt = widget.getByLabel('开头的文本（提示词）');
+  // Rare characters the built-in tokenizer has no token for: each is cut into byte tokens.
+  for (const text of ['他躲进巷子里，龘靐齉。', '法国的首都是', '怎么做红烧肉?']) {
+    await prompt.fill(text);
+    await expect(widget.getByTestId('pg-prompt-tokens').locator('li').first()).toBeVisible();
+    await settled(widget);
+    for (let i = 0; i < 4; i++) {
+      await widget.getByRole('button', { name: '采样一步', exact: true }).click();
+      await settled(widget);
+    }
+    expect(await widget.textContent(), text).not.toContain('\uFFFD');
+  }
+  await prompt.fill('龘');
+  await settled(widget);
+  const chips = await widget.getByTestId('pg-prompt-tokens').locator('.pg-chip-text').allTextContents();
+  expect(chips.join(' ')).toMatch(/^⟨[0-9a-f ]+⟩.* ⟨[0-9a-f ]+⟩→龘$/);
+});
+
+test('a prompt longer than the context window says so', async ({ page }) => {
+  const widget = await openPlayground(page, 'en');
+  const prompt = widget.getByLabel('The start of a text (the prompt)');
+  await prompt.fill('The capital of France is Paris. '.repeat(40));
+  await settled(widget);
+  await expect(widget.getByTestId('pg-long-prompt')).toContainText(/more than this model’s context window \(\d+ tokens\)/);
+  await prompt.fill('The capital of France is');
+  await settled(widget);
+  await expect(widget.getByTestId('pg-long-prompt')).toHaveCount(0);
 });

@@ -102,7 +102,7 @@ test('time to score 2,000 characters', async ({ page }) => {
   const widget = await openSurprisal(page, 'zh');
   const unit = '今天下午下了一场大雨,街上的人都躲进了商店。It rained all afternoon, and people hurried into the shops. ';
   const text = unit.repeat(Math.ceil(2000 / unit.length)).slice(0, 2000);
-  await widget.getByLabel('要打分的文本(可以粘贴任何文字)').fill(text);
+  await widget.getByLabel('要打分的文本（可以粘贴任何文字）').fill(text);
   const started = Date.now();
   await widget.getByRole('button', { name: '打分', exact: true }).click();
   await expect(widget.getByTestId('sv-status')).toHaveAttribute('data-phase', 'done', { timeout: 60_000 });
@@ -117,4 +117,17 @@ test('the surprisal view has no axe violations', async ({ page }) => {
   await page.keyboard.press('ArrowRight');
   const results = await new AxeBuilder({ page }).include('[data-testid="surprisal"]').analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+});
+
+test('Chinese text: a character cut into byte tokens shows its bytes and the character, never U+FFFD', async ({ page }) => {
+  const widget = await openSurprisal(page, 'zh');
+  await widget.getByLabel('要打分的文本（可以粘贴任何文字）').fill('他躲进巷子里，龘靐齉。');
+  await widget.getByRole('button', { name: '打分', exact: true }).click();
+  await expect(widget.getByTestId('sv-status')).toHaveAttribute('data-phase', 'done', { timeout: 60_000 });
+  const tokens = widget.getByTestId('sv-tokens');
+  await expect(tokens).toContainText('→龘');
+  expect(await widget.textContent()).not.toContain('\uFFFD');
+  // The detail of a byte token says what the ⟨…⟩ means.
+  await tokens.locator('.sv-tok', { hasText: '→龘' }).hover();
+  await expect(widget.getByTestId('sv-detail')).toContainText('UTF-8 字节');
 });

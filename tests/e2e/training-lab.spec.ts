@@ -109,5 +109,5 @@ test('the lab speaks Chinese, fits 360 px, and refuses a text shorter than one t
   await lab.getByTestId('training-lab-text').fill('太短了');
   await lab.getByLabel('计算后端').selectOption('cpu');
   await lab.getByRole('button', { name: '开始学习' }).click();
-  await expect(lab.getByRole('alert')).toHaveText('文本太短了,至少要比一个训练窗口长。请选一段更长的文本。', { timeout: 60_000 });
+  await expect(lab.getByRole('alert')).toHaveText('文本太短了，至少要比一个训练窗口长。请选一段更长的文本。', { timeout: 60_000 });
 });

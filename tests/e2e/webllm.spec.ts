@@ -126,7 +126,7 @@ test.describe('with WebGPU (SwiftShader)', () => {
   test('preflight: adapter, no shader-f16 so q4f32_1, sizes, a recommendation, and nothing fetched', async ({ page }) => {
     const requests = recordModelRequests(page);
     const panel = await openPanel(page, 'en');
-    await expect(panel.getByTestId('webllm-webgpu')).toHaveText('yes');
+    await expect(panel.getByTestId('webllm-webgpu')).toHaveText('yes, but only a software emulation (very slow)');
     await expect(panel.getByTestId('webllm-adapter')).toContainText(/swiftshader/i);
     await expect(panel.getByTestId('webllm-f16')).toHaveText('no');
     const phi = panel.locator('[data-testid="webllm-model"][data-key="phi-1_5"]');
@@ -144,7 +144,7 @@ test.describe('with WebGPU (SwiftShader)', () => {
       await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
       await page.setViewportSize({ width: 360, height: 800 });
       const panel = await openPanel(page, 'zh');
-      await expect(loadButton(panel)).toHaveText('下载并加载 phi-1.5(约 890 MB)');
+      await expect(loadButton(panel)).toHaveText('下载并加载 phi-1.5（约 890 MB）');
       await page.getByTestId('base-vs-instruct').scrollIntoViewIfNeeded();
       await expect(page.getByTestId('base-vs-instruct').getByRole('button', { name: /下载并加载两个模型/ })).toBeVisible();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -333,7 +333,8 @@ test.describe('with WebGPU, downloads intercepted', () => {
     await expect(play).toContainText('How do I make braised pork belly? How do I make red-cooked fish?');
     await play.getByRole('button', { name: 'Show next-token probabilities' }).click();
     // logits 2 and 1 with logSumExp over three tokens: 66.5%, 24.5%, and 9.0% for the rest
-    await expect(play.getByRole('listitem')).toHaveText(['" pork" 66.5%', '" belly" 24.5%']);
+    // Tokens are written as everywhere on the site: ␣ marks the space a token starts with.
+    await expect(play.getByRole('listitem')).toHaveText(['␣pork 66.5%', '␣belly 24.5%']);
     await expect(play).toContainText('All other tokens together: 9.0%');
     await play.getByRole('button', { name: 'Free GPU memory' }).click();
     await expect(loadButton(panel)).toBeVisible();
@@ -350,7 +351,7 @@ test.describe('with WebGPU, downloads intercepted', () => {
     await expect(notice).toContainText('显卡停止了响应');
     await notice.getByRole('button', { name: '改用更小的 phi-1.5' }).click();
     await expect(panel.getByRole('radio', { name: /phi-1\.5/ })).toBeChecked();
-    await expect(loadButton(panel)).toHaveText('下载并加载 phi-1.5(约 890 MB)');
+    await expect(loadButton(panel)).toHaveText('下载并加载 phi-1.5（约 890 MB）');
   });
 
   test('base vs instruct: raw continuation beside the chat answer, and the X-ray of the template (stub worker)', async ({ page }) => {
@@ -365,7 +366,7 @@ test.describe('with WebGPU, downloads intercepted', () => {
     await expect(compare.getByTestId('bvi-instruct')).toContainText('Cut the pork belly into cubes.');
     const xray = compare.getByTestId('bvi-xray');
     await expect(xray).toHaveAttribute('open', '');
-    await expect(xray.locator('.bvi-tokens .bvi-tok.is-user')).toHaveText(['How do I make braised pork belly?']);
+    await expect(xray.locator('.bvi-tokens .bvi-tok.is-user')).toHaveText(['How␣do␣I␣make␣braised␣pork␣belly?']);
     await expect(xray.locator('.bvi-tokens .bvi-tok.is-special')).toHaveText(['<|im_start|>', '<|im_end|>', '<|im_start|>']);
     await expect(xray.locator('pre')).toHaveText('<|im_start|>user\nHow do I make braised pork belly?<|im_end|>\n<|im_start|>assistant\n');
   });

@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import type { Lang } from '../../i18n/lang.ts';
 import { formatBytes } from '../../lib/format/number.ts';
+import { tokenLabel } from '../../lib/format/tokens-display.ts';
 import { COMPARISON_PAIRS, modelByKey } from '../../lib/webllm/models.ts';
 import { xrayText } from '../../lib/webllm/xray.ts';
 import { FailureNotice } from '../../ui/webllm/FailureNotice.tsx';
@@ -182,7 +183,7 @@ function Compare({ model, t }: { model: BaseVsInstructModel; t: T }) {
   );
 }
 
-/** Shows whitespace a token carries, so "\n" and leading spaces are visible in the chips. */
+/** Shows whitespace a token carries in the site's one convention (␣ space, ↵ newline). */
 function visible(text: string): string {
-  return text.replace(/\n/g, '↵').replace(/^ /, '·') || '∅';
+  return tokenLabel(text);
 }

@@ -177,7 +177,7 @@ function ModelsLab({ model, t, lang }: { model: LossyLabModel; t: T; lang: Lang 
                     <td>{m.divergence === null ? t.notMeasured : formatDecimal(m.divergence, 3)}</td>
                     <td>
                       <button type="button" aria-label={t.showWrong(m.id)} disabled={!m.recall?.items.length} onClick={() => model.select(m.id)}>
-                        {t.wrong}
+                        {t.show}
                       </button>
                     </td>
                   </tr>

@@ -1,6 +1,7 @@
 import { useId, useMemo } from 'preact/hooks';
 import type { Lang } from '../../i18n/lang.ts';
 import { formatCount, formatInteger } from '../../lib/format/number.ts';
+import { visibleWhitespace } from '../../lib/format/tokens-display.ts';
 import { builtInEngine } from '../../engine/page.ts';
 import { createMemorizationModel, type MemorizationModel } from './memorization.model.ts';
 import { strings } from './memorization.strings.ts';
@@ -95,8 +96,9 @@ export default function MemorizationProbe({ lang, modelId, manifestUrl, modelInd
   );
 }
 
+/** Labels come from tokens-display.ts already; this only keeps raw whitespace from reaching the page. */
 function visible(token: string): string {
-  return token.replace(/\n/g, '↵').replace(/ /g, '·') || '∅';
+  return visibleWhitespace(token);
 }
 
 function ProbeView({ model, t }: { model: MemorizationModel; t: T }) {

@@ -5,6 +5,7 @@
  */
 import { computed, signal } from '@preact/signals';
 import type { Engine } from '../../lib/engine/types.ts';
+import { labelsOfIds, tokenLabel } from '../../lib/format/tokens-display.ts';
 import { corpusPassages, type Passage } from '../../lib/data/passages.ts';
 import { readMemorization } from '../../lib/data/eval-file.ts';
 import { extractionByRepetition, probeMemorization, type ExtractionRow, type ProbeResult } from './probe.ts';
@@ -100,11 +101,9 @@ export function createMemorizationModel(deps: MemorizationDeps) {
         tooShort.value = true;
         shown.value = null;
       } else {
-        const [promptText, expectedTexts, gotTexts] = await Promise.all([
-          engine.detokenize(result.promptIds),
-          engine.tokenTexts(result.steps.map((s) => s.expected)),
-          engine.tokenTexts(result.steps.map((s) => s.got)),
-        ]);
+        const expected = result.steps.map((s) => s.expected);
+        const got = result.steps.map((s) => s.got);
+        const [promptText, expectedTexts, gotTexts] = await tokenLabels(engine, result.promptIds, expected, got);
         shown.value = { modelId: modelId.value, result, promptText, expectedTexts, gotTexts };
       }
       phase.value = 'idle';
@@ -181,3 +180,27 @@ export function createMemorizationModel(deps: MemorizationDeps) {
 
 /** The probe's state object. */
 export type MemorizationModel = ReturnType<typeof createMemorizationModel>;
+
+/**
+ * What the probe shows for the prompt, the true continuation and the model's guesses: the
+ * continuation as a sequence after the prompt (a character cut across tokens shows as its bytes,
+ * then the character), each guess on its own (tokens-display.ts).
+ */
+async function tokenLabels(engine: Engine, promptIds: number[], expected: number[], got: number[]): Promise<[string, string[], string[]]> {
+  const all = [...promptIds, ...expected];
+  const [promptText, fullText, allTexts, gotTexts] = await Promise.all([
+    engine.detokenize(promptIds),
+    engine.detokenize(all),
+    engine.tokenTexts(all),
+    engine.tokenTexts(got),
+  ]);
+  const textOf = new Map<number, string>();
+  all.forEach((id, i) => textOf.set(id, allTexts[i]!));
+  got.forEach((id, i) => textOf.set(id, gotTexts[i]!));
+  const cut = [...textOf].filter(([, text]) => text.includes('\uFFFD')).map(([id]) => id);
+  const bytes = cut.length > 0 && engine.tokenBytes ? await engine.tokenBytes(cut) : [];
+  const bytesOf = new Map(cut.map((id, i) => [id, bytes[i]!] as const).filter(([, b]) => b !== undefined));
+  const sequence = labelsOfIds(all, (id) => textOf.get(id), (id) => bytesOf.get(id), fullText).slice(promptIds.length);
+  const guesses = got.map((id, i) => (id === expected[i] ? sequence[i]! : tokenLabel(textOf.get(id) ?? '', bytesOf.get(id))));
+  return [promptText, sequence, guesses];
+}

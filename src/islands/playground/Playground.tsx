@@ -257,31 +257,36 @@ function EngineSwitch({ m, t, uid, choose }: { m: PlaygroundModel; t: T; uid: st
   return (
     <fieldset class="pg-engine" data-testid="pg-engine" ref={ref}>
       <legend>{t.engineLegend}</legend>
-      <div class="pg-engine-options">
-        <label>
-          <input
-            type="radio"
-            name={`${uid}-engine`}
-            value="builtin"
-            checked={choice.kind === 'builtin'}
-            disabled={switching}
-            onChange={() => choose('builtin')}
-          />{' '}
-          {t.engineBuiltIn}
-        </label>
-        <label class={real ? undefined : 'pg-engine-off'}>
-          <input
-            type="radio"
-            name={`${uid}-engine`}
-            value="real"
-            checked={choice.kind === 'real'}
-            disabled={!real || switching}
-            aria-describedby={real ? undefined : `${uid}-engine-hint`}
-            onChange={() => choose('real')}
-          />{' '}
-          {real ? t.engineReal(real.name) : choice.kind === 'real' ? t.engineReal(choice.name) : t.engineRealNone}
-        </label>
-      </div>
+      {/* Until a real model is loaded there is nothing to choose: say which model runs, no dead radio. */}
+      {!real && choice.kind === 'builtin' ? (
+        <p class="pg-engine-current">{t.engineBuiltIn}</p>
+      ) : (
+        <div class="pg-engine-options">
+          <label>
+            <input
+              type="radio"
+              name={`${uid}-engine`}
+              value="builtin"
+              checked={choice.kind === 'builtin'}
+              disabled={switching}
+              onChange={() => choose('builtin')}
+            />{' '}
+            {t.engineBuiltIn}
+          </label>
+          <label class={real ? undefined : 'pg-engine-off'}>
+            <input
+              type="radio"
+              name={`${uid}-engine`}
+              value="real"
+              checked={choice.kind === 'real'}
+              disabled={!real || switching}
+              aria-describedby={real ? undefined : `${uid}-engine-hint`}
+              onChange={() => choose('real')}
+            />{' '}
+            {t.engineReal(real ? real.name : choice.kind === 'real' ? choice.name : '')}
+          </label>
+        </div>
+      )}
       {!real && (
         <p id={`${uid}-engine-hint`} class="pg-hint">
           {t.engineRealHint(panel?.where ?? 'none')}{' '}

@@ -11,7 +11,8 @@ import { MAX_SEED } from '../../lib/sampling/rng.ts';
 import { SETTING_RANGES, type SamplingSettings } from '../../lib/sampling/settings.ts';
 import { CHART_SIZE, CHART_SIZE_SHORT, MAX_DEPTH, RUN_LENGTH, type PlaygroundModel } from './playground.model.ts';
 import type { strings } from './playground.strings.ts';
-import { displayTexts, formatBits, formatProb, visibleToken } from '../../ui/token-display.ts';
+import { labelsOfIds, tokenLabel } from '../../lib/format/tokens-display.ts';
+import { formatBits, formatProb } from '../../ui/token-display.ts';
 
 type T = (typeof strings)[Lang];
 
@@ -38,8 +39,11 @@ export default function Ready({ m, t, lang, uid, shareUrl }: PlaygroundReadyProp
         </mark>
       </p>
       <Controls m={m} t={t} uid={uid} />
-      <Settings m={m} t={t} uid={uid} />
-      <Chart m={m} t={t} lang={lang} uid={uid} />
+      {/* The candidates first, the sliders that reshape them beside (wide) or right below (narrow). */}
+      <div class="pg-play">
+        <Chart m={m} t={t} lang={lang} uid={uid} />
+        <Settings m={m} t={t} uid={uid} />
+      </div>
       <Loom m={m} t={t} />
       <Share t={t} uid={uid} url={shareUrl} />
     </>
@@ -48,13 +52,15 @@ export default function Ready({ m, t, lang, uid, shareUrl }: PlaygroundReadyProp
 
 function Chips({ m, t }: { m: PlaygroundModel; t: T }) {
   const texts = m.texts.value;
+  const bytes = m.bytes.value;
   const ids = m.contextIds.value;
-  // A character split into byte tokens shows once, on its first token (see displayTexts).
-  const shown = displayTexts(m.fullText.value, ids.map((id) => texts.get(id) ?? ''));
+  // A character cut into byte tokens shows as the bytes, then the character they complete.
+  const shown = labelsOfIds(ids, (id) => texts.get(id), (id) => bytes.get(id), m.fullText.value);
   const promptLength = m.promptIds.value.length;
+  const context = m.info.value?.contextLength;
   const chip = (id: number, i: number, generated: boolean) => (
     <li key={`${generated ? 'g' : 'p'}${i}`} class={generated ? 'pg-chip pg-chip-generated' : 'pg-chip'}>
-      <span class="pg-chip-text">{visibleToken(shown[generated ? promptLength + i : i] ?? '')}</span>
+      <span class="pg-chip-text">{shown[generated ? promptLength + i : i] ?? ''}</span>
       <span class="pg-chip-id">{id}</span>
     </li>
   );
@@ -62,6 +68,11 @@ function Chips({ m, t }: { m: PlaygroundModel; t: T }) {
   return (
     <div class="pg-chips-wrap">
       <p class="pg-label">{t.tokens(m.promptIds.value.length)}</p>
+      {context !== undefined && ids.length > context && (
+        <p class="pg-warning" role="status" data-testid="pg-long-prompt">
+          {t.longPrompt(ids.length, context)}
+        </p>
+      )}
       <ol class="pg-chips" data-testid="pg-prompt-tokens">
         {m.promptIds.value.map((id, i) => chip(id, i, false))}
       </ol>
@@ -84,7 +95,7 @@ function Controls({ m, t, uid }: { m: PlaygroundModel; t: T; uid: string }) {
   const texts = m.texts.value;
   let message = '';
   if (move) {
-    const tok = visibleToken(texts.get(move.token) ?? '');
+    const tok = tokenLabel(texts.get(move.token) ?? '', m.bytes.value.get(move.token));
     message =
       move.kind === 'sample'
         ? t.moveSample(tok, move.rank, formatProb(move.prob), formatProb(move.baseProb), (move.u ?? 0).toFixed(3))
@@ -152,7 +163,9 @@ function Settings({ m, t, uid }: { m: PlaygroundModel; t: T; uid: string }) {
     return (
       <div class="pg-setting" key={key}>
         <label for={id}>
-          {label}: <output for={id}>{s[key]}</output>
+          {label}
+          {t.colon}
+          <output for={id}>{s[key]}</output>
         </label>
         <input
           id={id}
@@ -204,7 +217,7 @@ function Chart({ m, t, lang, uid }: { m: PlaygroundModel; t: T; lang: Lang; uid:
       {!m.untouched.value && <p class="pg-hint">{t.barLegend}</p>}
       <ol class="pg-bars" aria-labelledby={`${uid}-chart`} data-testid="pg-candidates">
         {rows.map((row, i) => {
-          const text = visibleToken(row.text);
+          const text = tokenLabel(row.text, m.bytes.value.get(row.id));
           return [
             <li key={row.id} class={row.kept ? 'pg-bar' : 'pg-bar pg-cut'} data-kept={row.kept}>
               <button type="button" disabled={m.busy.value || m.editing.value} aria-label={t.choose(text, row.rank, formatProb(row.prob))} onClick={() => void m.pick(row.id)}>
@@ -252,7 +265,15 @@ function Loom({ m, t }: { m: PlaygroundModel; t: T }) {
   const current = m.current.value;
   const onPath = m.currentPath.value;
   const texts = m.texts.value;
+  const bytes = m.bytes.value;
   const root = segments(loom);
+  // Each node's label in the context of its own branch, so a character cut across tokens shows
+  // its bytes and then the character, as in the token chips.
+  const labelOf = (n: number): string => {
+    const ids: number[] = [];
+    for (let k = n; k !== ROOT; k = loom.nodes[k].parent) ids.unshift(loom.nodes[k].token);
+    return labelsOfIds(ids, (id) => texts.get(id), (id) => bytes.get(id)).at(-1) ?? '';
+  };
 
   const runButton = (seg: LoomSegment) => {
     const last = seg.nodes[seg.nodes.length - 1];
@@ -261,7 +282,7 @@ function Loom({ m, t }: { m: PlaygroundModel; t: T }) {
       <button type="button" class="pg-run" aria-current={here ? 'step' : undefined} onClick={() => void m.goTo(last)}>
         {seg.nodes.map((n) => (
           <span key={n} class={onPath.has(n) ? 'pg-on-path' : undefined}>
-            {visibleToken(texts.get(loom.nodes[n].token) ?? '')}
+            {labelOf(n)}
           </span>
         ))}
       </button>

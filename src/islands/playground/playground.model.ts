@@ -121,6 +121,8 @@ export function createPlaygroundModel(deps: PlaygroundDeps, initial?: Playground
   const loom = signal<Loom>(createLoom());
   const current = signal(ROOT);
   const texts = signal<ReadonlyMap<number, string>>(new Map());
+  /** Exact bytes of the tokens whose text alone holds U+FFFD (part of a character), when the engine can tell. */
+  const bytes = signal<ReadonlyMap<number, Uint8Array>>(new Map());
   const dist = signal<NextTokenDistribution | null>(null);
   const fullText = signal('');
   const busy = signal(false);
@@ -224,6 +226,13 @@ export function createPlaygroundModel(deps: PlaygroundDeps, initial?: Playground
     const missing = [...new Set(ids)].filter((id) => !texts.value.has(id));
     if (missing.length === 0) return;
     const got = await engine!.tokenTexts(missing);
+    const partial = missing.filter((_, i) => got[i].includes('\uFFFD'));
+    const got2 = partial.length > 0 && engine!.tokenBytes ? await engine!.tokenBytes(partial) : [];
+    if (got2.length === partial.length && partial.length > 0) {
+      const nextBytes = new Map(bytes.value);
+      partial.forEach((id, i) => nextBytes.set(id, got2[i]));
+      bytes.value = nextBytes;
+    }
     const next = new Map(texts.value);
     missing.forEach((id, i) => next.set(id, got[i]));
     texts.value = next;
@@ -327,6 +336,7 @@ export function createPlaygroundModel(deps: PlaygroundDeps, initial?: Playground
       loom.value = createLoom();
       current.value = ROOT;
       texts.value = new Map();
+      bytes.value = new Map();
       dist.value = null;
       fullText.value = '';
       lastMove.value = null;
@@ -540,7 +550,7 @@ export function createPlaygroundModel(deps: PlaygroundDeps, initial?: Playground
     /** A shared link carries a run: show it without waiting for a click. */
     hasSharedPath,
     reportError,
-    status, progress, error, info, editing, prompt, promptIds, settings, seed, loom, current, texts, dist, busy, running,
+    status, progress, error, info, editing, prompt, promptIds, settings, seed, loom, current, texts, bytes, dist, busy, running,
     lastMove, runEnded, path, contextIds, untouched, reshaped, rows, tail, fullText, continuation, url, canStep,
     engineChoice, engineNote, realAvailable, chooseEngine,
     chartSize, toggleChartSize, load, setPrompt, editPrompt, setSetting, resetSettings, setSeed, newSeed, step, pick, undo, goTo, run, stop, applyUrlState,

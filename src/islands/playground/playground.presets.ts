@@ -13,7 +13,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'nihao',
     prompt: '你好',
     notice: {
-      zh: '看候选里有没有 !、吗? 或 ,很高兴见到你——模型只是在续写最常跟在「你好」后面的字,并没有在“回应”你。',
+      zh: '看候选里有没有“!”“吗?”或“,很高兴见到你”——模型只是在续写最常跟在“你好”后面的字，并没有在“回应”你。',
       en: 'Look for !, 吗? or ,很高兴见到你 among the candidates: the model only continues what most often follows 你好 in its text; it is not answering you.',
     },
   },
@@ -21,15 +21,15 @@ export const PRESETS: readonly Preset[] = [
     id: 'capital-zh',
     prompt: '法国的首都是',
     notice: {
-      zh: '巴黎会排第一吗?看它的概率:模型见过这句话很多次,所以“答对”只是文本补全。',
-      en: 'Does 巴黎 (Paris) come first, and how sure is the model? It has seen this sentence many times: the "answer" is plain completion.',
+      zh: '巴黎会排第一吗？看它的概率：模型见过这句话很多次，所以“答对”只是文本补全。',
+      en: 'Does 巴黎 (Paris) come first, and how sure is the model? It has seen this sentence many times: the “answer” is plain completion.',
     },
   },
   {
     id: 'hongshaorou',
     prompt: '怎么做红烧肉?',
     notice: {
-      zh: '多走几步:基座模型常常接着列下一个问题(怎么做回锅肉?怎么做水煮鱼?),而不是给菜谱。',
+      zh: '多走几步：基座模型常常接着列下一个问题（怎么做回锅肉？怎么做水煮鱼？），而不是给菜谱。',
       en: 'Take a few steps: a base model often goes on listing questions (怎么做回锅肉? 怎么做水煮鱼?) instead of giving a recipe.',
     },
   },
@@ -37,7 +37,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'hongshaorou-qa',
     prompt: '问:怎么做红烧肉?\n答:',
     notice: {
-      zh: '同一个问题,换成「问/答」的格式:现在最像的续写是一个答案。格式本身就是提示。',
+      zh: '同一个问题，换成“问/答”的格式：现在最像的续写是一个答案。格式本身就是提示。',
       en: 'The same question framed as 问 (question) / 答 (answer): now the likeliest continuation is an answer. The framing is the instruction.',
     },
   },
@@ -45,16 +45,16 @@ export const PRESETS: readonly Preset[] = [
     id: 'hello',
     prompt: 'Hello',
     notice: {
-      zh: '英文也一样:看「,」「!」和「 world」谁的概率更高,再把温度调到 0 看贪心解码会选哪个。',
-      en: 'Which is likelier: ",", "!" or " world"? Then set the temperature to 0 and see which one greedy decoding picks.',
+      zh: '英文也一样：看“,”“!”和“␣world”谁的概率更高（␣ 表示空格），再把温度调到 0，看贪心解码会选哪个。',
+      en: 'Which is likelier: “,”, “!” or “␣world” (␣ marks a space)? Then set the temperature to 0 and see which one greedy decoding picks.',
     },
   },
   {
     id: 'capital-en',
     prompt: 'The capital of France is',
     notice: {
-      zh: '注意 " Paris" 前面的空格属于同一个词元。调高温度,看别的城市什么时候冒出来。',
-      en: 'Note that the space before " Paris" belongs to the token. Raise the temperature and watch when other cities show up.',
+      zh: '注意“␣Paris”前面的空格（␣）属于同一个词元。调高温度，看别的城市什么时候冒出来。',
+      en: 'Note that the space before “␣Paris” (drawn as ␣) belongs to the token. Raise the temperature and watch when other cities show up.',
     },
   },
 ];

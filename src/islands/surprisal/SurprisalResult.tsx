@@ -8,7 +8,8 @@ import type { Lang } from '../../i18n/lang.ts';
 import { formatBytes } from '../../lib/format/number.ts';
 import { RANK_BUCKETS, rankBucket } from '../../lib/sampling/rank-buckets.ts';
 import { tokenBits } from '../../lib/sampling/surprisal.ts';
-import { CONTINUATION, formatBits, formatProb, visibleToken } from '../../ui/token-display.ts';
+import { tokenLabel, visibleWhitespace } from '../../lib/format/tokens-display.ts';
+import { formatBits, formatProb } from '../../ui/token-display.ts';
 import { chunkRanges } from './chunks.ts';
 import { tokenAt, type SurprisalModel, type SurprisalResult } from './surprisal.model.ts';
 import type { strings } from './surprisal.strings.ts';
@@ -156,12 +157,12 @@ function Detail({ m, t }: { m: SurprisalModel; t: T }) {
       {tok && (
         <>
           <p>
-            <strong>{t.detailTitle(tok.index + 1, r.ids.length)}</strong>: <code class="sv-code">{visibleToken(tok.text)}</code>{' '}
+            <strong>{t.detailTitle(tok.index + 1, r.ids.length)}</strong>: <code class="sv-code">{visibleWhitespace(tok.text)}</code>{' '}
             {tok.rank !== null && tok.logprob !== null
               ? t.detailRank(tok.rank, formatProb(Math.exp(tok.logprob)), formatBits(tokenBits(tok.logprob)))
               : t.detailGiven}
           </p>
-          {(tok.text === CONTINUATION || r.texts[tok.index + 1] === CONTINUATION) && <p class="sv-hint">{t.detailSplit}</p>}
+          {tok.text.includes('⟨') && <p class="sv-hint">{t.detailSplit}</p>}
           {tok.beyondContext && <p class="sv-hint">{t.detailBeyond}</p>}
           {tok.top.length > 0 && (
             <>
@@ -169,7 +170,7 @@ function Detail({ m, t }: { m: SurprisalModel; t: T }) {
               <ol class="sv-alts">
                 {tok.top.map((c) => (
                   <li key={c.id} class={c.id === tok.id ? 'sv-alt-actual' : undefined}>
-                    <code class="sv-code">{visibleToken(c.token)}</code> {formatProb(Math.exp(c.logprob))}
+                    <code class="sv-code">{tokenLabel(c.token)}</code> {formatProb(Math.exp(c.logprob))}
                   </li>
                 ))}
               </ol>

@@ -7,7 +7,7 @@ import { batch, computed, signal } from '@preact/signals';
 import type { Engine, EngineInfo, LoadProgress, TokenCandidate } from '../../lib/engine/types.ts';
 import { rankBucket, RANK_BUCKETS, type RankBucket } from '../../lib/sampling/rank-buckets.ts';
 import { surprisalTotals, type SurprisalTotals } from '../../lib/sampling/surprisal.ts';
-import { displayTexts } from '../../ui/token-display.ts';
+import { sequenceLabels, sequenceLabelsFromText, tokenLabel } from '../../lib/format/tokens-display.ts';
 import { alternatives, createPacker, type PackedScores } from './packed-scores.ts';
 import { scoreInSegments, segmentSize } from './score-in-segments.ts';
 
@@ -157,6 +157,16 @@ export function createSurprisalModel(deps: SurprisalDeps, initialText = '') {
         ),
       ]);
       const scores = packer.packed;
+      // Tokens that hold part of a character are shown as their bytes (never U+FFFD): in the
+      // text, with the character they complete; among the alternatives, on their own.
+      const cutAlts = [...scores.altTexts].filter(([, text]) => text.includes('\uFFFD')).map(([id]) => id);
+      const cutInText = texts.some((text) => text.includes('\uFFFD'));
+      const [textBytes, altBytes] = engine.tokenBytes
+        ? await Promise.all([cutInText ? engine.tokenBytes(ids) : undefined, cutAlts.length ? engine.tokenBytes(cutAlts) : undefined])
+        : [undefined, undefined];
+      cutAlts.forEach((id, j) => scores.altTexts.set(id, tokenLabel(scores.altTexts.get(id) ?? '', altBytes?.[j])));
+      const labels = cutInText ? (textBytes ? sequenceLabels(textBytes) : sequenceLabelsFromText(input, texts)) : texts;
+      const shownTexts = texts.map((text, i) => (text.includes('\uFFFD') ? labels[i]! : text));
       // The first token is given, not predicted: its bytes are left out of bits per byte.
       const firstBytes = ids.length ? new TextEncoder().encode(await engine.detokenize(ids.slice(0, 1))).length : 0;
       const gzipBytes = await gzip;
@@ -166,7 +176,7 @@ export function createSurprisalModel(deps: SurprisalDeps, initialText = '') {
       for (let i = 0; i < scores.count; i++) buckets[rankBucket(scores.ranks[i])]++;
       const totals = surprisalTotals(scores.logprobs, Math.max(0, encoded.length - firstBytes));
       batch(() => {
-        result.value = { ids: Int32Array.from(ids), texts: displayTexts(input, texts), scores, totals, bytes: encoded.length, gzipBytes, contextLength: ctx, buckets, elapsedMs };
+        result.value = { ids: Int32Array.from(ids), texts: shownTexts, scores, totals, bytes: encoded.length, gzipBytes, contextLength: ctx, buckets, elapsedMs };
         phase.value = 'done';
         progress.value = 1;
       });

@@ -17,7 +17,7 @@ export const SAMPLES: readonly SurprisalSample[] = [
   {
     id: 'jingyesi',
     seen: true,
-    label: { zh: '静夜思(训练时读过 32 遍)', en: '静夜思, a Tang poem (read 32 times in training)' },
+    label: { zh: '《静夜思》（训练时读过 32 遍）', en: '静夜思, a Tang poem (read 32 times in training)' },
     text: '床前明月光,疑是地上霜。\n举头望明月,低头思故乡。',
   },
   {
@@ -29,7 +29,7 @@ export const SAMPLES: readonly SurprisalSample[] = [
   {
     id: 'sonnet18',
     seen: true,
-    label: { zh: '莎士比亚第 18 首十四行诗(读过 32 遍)', en: "Shakespeare's Sonnet 18 (read 32 times in training)" },
+    label: { zh: '莎士比亚第 18 首十四行诗（训练时读过 32 遍）', en: "Shakespeare's Sonnet 18 (read 32 times in training)" },
     text: "Shall I compare thee to a summer's day?\nThou art more lovely and more temperate:\nRough winds do shake the darling buds of May,\nAnd summer's lease hath all too short a date;",
   },
   {

@@ -207,6 +207,7 @@ function Study({ model, t, lang }: PartProps) {
         axisStep={t.axisStep}
         axisLoss={t.loss}
       />
+      <p class="training-lab-note">{t.lossHint}</p>
       <div class="training-lab-live">
         <div>
           <h5>{t.sampleHeading}</h5>

@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import type { Lang } from '../../i18n/lang.ts';
 import { formatBytes, formatCount } from '../../lib/format/number.ts';
+import { tokenLabel } from '../../lib/format/tokens-display.ts';
 import type { ModelPreflight } from '../../lib/webllm/preflight.ts';
 import { FailureNotice } from '../../ui/webllm/FailureNotice.tsx';
 import { ProgressView } from '../../ui/webllm/ProgressView.tsx';
@@ -59,7 +60,7 @@ function Facts({ model, t }: { model: PanelModel; t: PanelStrings }) {
       <h4>{t.checksHeading}</h4>
       <dl class="webllm-facts" data-testid="webllm-facts">
         <dt>{t.webgpu}</dt>
-        <dd data-testid="webllm-webgpu">{gpu.available ? t.yes : t.no}</dd>
+        <dd data-testid="webllm-webgpu">{gpu.available ? (gpu.software ? t.yesSoftware : t.yes) : t.no}</dd>
         {gpu.available && (
           <>
             <dt>{t.adapter}</dt>
@@ -101,6 +102,7 @@ function ModelChoice({ model, t, lang, group }: { model: PanelModel; t: PanelStr
   return (
     <fieldset class="webllm-models" disabled={busy}>
       <legend>{t.modelsHeading}</legend>
+      <p class="webllm-hint">{t.buildHint}</p>
       {model.results.value.map((r) => {
         const verdict = r.verdict === 'ok' ? t.verdictOk : r.verdict === 'warn' ? t.verdictWarn : t.verdictFail;
         return (
@@ -241,7 +243,7 @@ function Play({ model, t }: { model: PanelModel; t: PanelStrings }) {
           <ol class="webllm-candidates">
             {cands.list.map((c, i) => (
               <li key={i}>
-                <code>{JSON.stringify(c.token)}</code> {(c.prob * 100).toFixed(1)}%
+                <code>{tokenLabel(c.token)}</code> {(c.prob * 100).toFixed(1)}%
               </li>
             ))}
           </ol>

@@ -1,8 +1,10 @@
 import { useId, useMemo, useState } from 'preact/hooks';
 import type { Lang } from '../../i18n/lang.ts';
 import { formatBytes, formatDecimal, formatInteger } from '../../lib/format/number.ts';
+import { sequenceLabelsFromText, tokenLabel } from '../../lib/format/tokens-display.ts';
 import { hexRows } from '../../lib/safetensors/byte-window.ts';
 import type { ValueHistogram } from '../../lib/safetensors/histogram.ts';
+import { byteLevelTokenBytes } from '../../lib/tinylm/token-bytes.ts';
 import { builtInEngine } from '../../engine/page.ts';
 import { createInspectorModel, WINDOW_BYTES, type InspectorModel } from './weights-inspector.model.ts';
 import { strings } from './weights-inspector.strings.ts';
@@ -337,7 +339,7 @@ function ModelVsFile({ model, t, lang }: { model: InspectorModel; t: T; lang: La
               {t.modelTop}{' '}
               {answer.top.map((c, i) => (
                 <span key={i} class="wi-token">
-                  <code>{JSON.stringify(c.token).slice(1, -1)}</code> {formatDecimal(c.prob * 100, 3)}%
+                  <code>{tokenLabel(c.token)}</code> {formatDecimal(c.prob * 100, 3)}%
                 </span>
               ))}
             </>
@@ -353,7 +355,7 @@ function ModelVsFile({ model, t, lang }: { model: InspectorModel; t: T; lang: La
             <p class="wi-pieces">
               {vocab.containing.map((e) => (
                 <span key={e.id} class="wi-token">
-                  <code>{e.text}</code> #{e.id}
+                  <code>{tokenLabel(e.text, byteLevelTokenBytes(e.stored))}</code> #{e.id}
                 </span>
               ))}
             </p>
@@ -363,7 +365,7 @@ function ModelVsFile({ model, t, lang }: { model: InspectorModel; t: T; lang: La
             </p>
             {!sentenceInVocab && pieces && (
               <p class="wi-pieces" data-testid="wi-sentence-pieces">
-                {pieces.map((p, i) => (
+                {sequenceLabelsFromText(sentence, pieces).map((p, i) => (
                   <span key={i} class="wi-token">
                     <code>{p}</code>
                   </span>

@@ -67,6 +67,12 @@ export interface Engine {
   /** The text of each token alone (a partial UTF-8 character shows as U+FFFD). */
   tokenTexts(ids: number[]): Promise<string[]>;
   /**
+   * The exact bytes of each token, so a widget can show a token that holds part of a character
+   * as its bytes (src/lib/format/tokens-display.ts). Optional: a model that cannot tell (WebLLM)
+   * leaves it out, and widgets fall back to the texts.
+   */
+  tokenBytes?(ids: number[]): Promise<Uint8Array[]>;
+  /**
    * Scores every token of `ids` after the first against the model's prediction from the tokens
    * before it (a sliding window beyond `contextLength`). Rejects with an AbortError when
    * `signal` aborts; `onProgress` gets the fraction done.

@@ -44,11 +44,13 @@ export const strings = defineStrings({
     bytes: 'Bytes',
     source: 'Source',
     licence: 'Licence',
+    /** A source or licence from the corpus manifest (written in English) as the reader's language says it. */
+    credit: (text: string) => text,
     corpusSize: (bytes: string, chars: string, tokens: string) =>
       `${bytes} bytes of UTF-8, ${chars} characters, ${tokens} tokens with the site's tokenizer.`,
     corpusShow: 'Show the whole corpus',
     corpusDownload: 'Download corpus.txt',
-    benchCaption: 'Decoding speed, measured by npm run bench',
+    benchCaption: 'Decoding speed, measured by the project’s benchmark',
     benchScroll: 'Speed table, scrolls sideways',
     nodeDecode: 'Node decode (tokens/s)',
     chromeDecode: 'Chromium decode (tokens/s)',
@@ -113,11 +115,19 @@ export const strings = defineStrings({
     bytes: '字节',
     source: '来源',
     licence: '许可',
+    credit: (text: string) =>
+      text
+        .replace('the seed text this site explains (seed/000_92dab2d0c1ef0b6e.txt)', '本站讲解的种子文本')
+        .replace('shipped by the project as its seed text', '随本站发布的种子文本')
+        .replace('written by the project', '本站自己编写')
+        .replace('public domain', '公有领域')
+        .replace(/(《[^》]+》)\s*\(Tang dynasty\)/, '$1（唐）')
+        .replace(/, first stanza$/, '，第一节'),
     corpusSize: (bytes: string, chars: string, tokens: string) =>
       `UTF-8 编码共 ${bytes} 字节，${chars} 个字符，用本站分词器切成 ${tokens} 个词元。`,
     corpusShow: '展开完整语料',
     corpusDownload: '下载 corpus.txt',
-    benchCaption: '解码速度（npm run bench 实测）',
+    benchCaption: '解码速度（本项目的基准测试实测）',
     benchScroll: '速度表，可横向滚动',
     nodeDecode: 'Node 解码（词元/秒）',
     chromeDecode: 'Chromium 解码（词元/秒）',

@@ -65,6 +65,10 @@ export function createLocalTinyLm(id: string, source: ModelSource): TinyLmEngine
       const { tokenizer } = await loaded();
       return ids.map((id) => tokenizer.tokenText(id));
     },
+    async tokenBytes(ids) {
+      const { tokenizer } = await loaded();
+      return ids.map((id) => tokenizer.tokenBytes(id).slice());
+    },
     async nextTokenDistribution(ids): Promise<NextTokenDistribution> {
       const logits = (await loaded()).runner.nextLogits(ids);
       const sorted = sortByLogit(logits);

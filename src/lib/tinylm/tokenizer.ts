@@ -5,8 +5,11 @@
 import { loadTokenizer, readTokenizerJson, storedTokens, type PieceTokenizer } from '../tokenizer/tokenizer.ts';
 import { byteLevelTokenBytes, piecesByToken } from './token-bytes.ts';
 
-/** The built-in model's tokenizer: the project tokenizer plus `pieces`. */
-export type TinyTokenizer = PieceTokenizer;
+/** The built-in model's tokenizer: the project tokenizer plus `pieces` and `tokenBytes`. */
+export interface TinyTokenizer extends PieceTokenizer {
+  /** The exact bytes one token stands for. */
+  tokenBytes(id: number): Uint8Array;
+}
 
 /** Loads a parsed `tokenizer.json` (byte-level BPE). */
 export function loadTinyTokenizer(raw: unknown): TinyTokenizer {
@@ -24,5 +27,5 @@ export function loadTinyTokenizer(raw: unknown): TinyTokenizer {
     }
     return b;
   };
-  return { ...base, pieces: (ids) => piecesByToken(ids.map(bytesOf)) };
+  return { ...base, pieces: (ids) => piecesByToken(ids.map(bytesOf)), tokenBytes: bytesOf };
 }

@@ -81,6 +81,11 @@ describe('createTinyLmHandler', () => {
     await h.send({ type: 'score', id: 5, ids: tokens.ids, topK: 2 });
     expect(h.replies(3)).toEqual([{ type: 'text', id: 3, text: 'the 巴' }]);
     expect(h.replies(4)[0]).toMatchObject({ type: 'texts', texts: ['t', 'he', ' ', '\uFFFD', '\uFFFD', '\uFFFD'] });
+    await h.send({ type: 'token-bytes', id: 6, ids: tokens.ids.slice(3) });
+    const bytes = h.replies(6)[0]!;
+    if (bytes.type !== 'bytes') throw new Error(bytes.type);
+    // The three byte tokens of 巴 (e5 b7 b4), each exact, none a U+FFFD.
+    expect(bytes.bytes.map((b) => [...b])).toEqual([[0xe5], [0xb7], [0xb4]]);
     const scores = h.replies(5).at(-1)!;
     if (scores.type !== 'scores') throw new Error(scores.type);
     expect(scores.scores).toHaveLength(tokens.ids.length - 1);

@@ -39,6 +39,15 @@ describe('createLocalTinyLm', () => {
     expect(await engine.tokenTexts(await engine.tokenize('the'))).toEqual(['t', 'he']);
   });
 
+  test('a byte token of a Chinese character has its text as U+FFFD and its exact bytes from tokenBytes', async () => {
+    const engine = createLocalTinyLm('fx', memorySource(files));
+    const ids = await engine.tokenize('巷');
+    const texts = await engine.tokenTexts(ids);
+    const bytes = await engine.tokenBytes!(ids);
+    expect(texts.some((t) => t.includes('\uFFFD'))).toBe(true);
+    expect(Uint8Array.from(bytes.flatMap((b) => [...b]))).toEqual(new TextEncoder().encode('巷'));
+  });
+
   test('the distribution covers the vocabulary, sorted, with the reference model\'s probabilities', async () => {
     const engine = createLocalTinyLm('fx', memorySource(files));
     const ids = await engine.tokenize('the capital');
