@@ -9,6 +9,8 @@ import { byteLevelTokenBytes, piecesByToken } from './token-bytes.ts';
 export interface TinyTokenizer extends BaseTokenizer {
   /** Pieces of `ids`' decoded text, one per token, that concatenate to it exactly. */
   pieces(ids: readonly number[]): string[];
+  /** The exact bytes token `id` stands for. */
+  tokenBytes(id: number): Uint8Array;
 }
 
 /** Loads a parsed `tokenizer.json` (byte-level BPE). */
@@ -29,5 +31,5 @@ export function loadTinyTokenizer(json: unknown): TinyTokenizer {
     }
     return b;
   };
-  return { ...base, pieces: (ids) => piecesByToken(ids.map(bytesOf)) };
+  return { ...base, pieces: (ids) => piecesByToken(ids.map(bytesOf)), tokenBytes: bytesOf };
 }
