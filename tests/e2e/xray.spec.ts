@@ -3,6 +3,7 @@
  * in both languages, a click or the arrow keys move the selected position, a head lights up the
  * tokens it reads from, and typing recomputes everything.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test, waitForIsland } from './fixtures.ts';
 
@@ -73,4 +74,19 @@ test('typing recomputes the whole picture', async ({ page }) => {
   await expect(widget).toHaveAttribute('data-drawn', '躲');
   await expect(tokens(widget).first()).toContainText('⟨e8⟩');
   await expect(widget).not.toContainText('\uFFFD');
+});
+
+test('axe finds nothing serious in the hydrated X-ray, with a head pointed at, light and dark', async ({ page }) => {
+  // Two axe passes over a few hundred nodes: about 40 s on a busy 2-core machine.
+  test.slow();
+  const widget = await openXRay(page, 'en');
+  await widget.getByTestId('xray-layer').first().getByRole('button', { name: /^Head 1 reads mostly from/ }).focus();
+  for (const theme of ['light', 'dark']) {
+    await page.evaluate((t) => {
+      document.documentElement.dataset.theme = t;
+    }, theme);
+    const results = await new AxeBuilder({ page }).include('[data-testid="xray"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+    expect(serious, `axe, ${theme}`).toEqual([]);
+  }
 });
