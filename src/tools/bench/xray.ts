@@ -27,7 +27,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const frame = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 
 /** Mounts the panel, then times `keystrokes` edits (one character added, then removed, in turn). */
-export async function measureXRay(engine: Engine, tokens: number, keystrokes = 21): Promise<XRaySpeed> {
+export async function measureXRay(engine: Engine, tokens: number, keystrokes = 20): Promise<XRaySpeed> {
   const style = document.createElement('style');
   style.textContent = css;
   document.head.append(style);
