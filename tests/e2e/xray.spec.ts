@@ -90,3 +90,15 @@ test('axe finds nothing serious in the hydrated X-ray, with a head pointed at, l
     expect(serious, `axe, ${theme}`).toEqual([]);
   }
 });
+
+test('every built-in model can be X-rayed: tiny-s has 2 layers of 2 heads, tiny-m-q4 4 of 4', async ({ page }) => {
+  const widget = await openXRay(page, 'en');
+  const model = widget.getByLabel('Model');
+  await model.selectOption('tiny-s');
+  await expect(widget.getByTestId('xray-layer')).toHaveCount(2);
+  await expect(widget.getByTestId('xray-layer').first().getByRole('button', { name: /^Head \d reads mostly from/ })).toHaveCount(2);
+  await model.selectOption('tiny-m-q4');
+  await expect(widget.getByTestId('xray-layer')).toHaveCount(4);
+  await expect(widget.getByTestId('xray-layer').first().getByRole('button', { name: /^Head \d reads mostly from/ })).toHaveCount(4);
+  await expect(tokens(widget)).toHaveCount(5);
+});
