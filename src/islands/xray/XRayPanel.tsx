@@ -216,6 +216,7 @@ function Layers({ m, t, tr, uid }: { m: XRayModel; t: T; tr: ForwardTrace; uid: 
       <h4 id={`${uid}-s3`}>{t.step3(tr.nLayer)}</h4>
       <p class="xr-hint">{t.layersHint}</p>
       <p class="xr-hint">{t.lensHint}</p>
+      <Rise t={t} tr={tr} sel={sel} />
       <ol class="xr-layers">
         {Array.from({ length: tr.nLayer }, (_, l) => (
           <li key={l} class="xr-layer" data-testid="xray-layer">
@@ -232,6 +233,31 @@ function Layers({ m, t, tr, uid }: { m: XRayModel; t: T; tr: ForwardTrace; uid: 
         ))}
       </ol>
     </section>
+  );
+}
+
+/** The final answer's probability after the lookup and after each layer: the answer rising. */
+function Rise({ t, tr, sel }: { t: T; tr: ForwardTrace; sel: number }) {
+  const T = tr.ids.length;
+  const answer = tr.lens[tr.nLayer]![sel]![0]!;
+  return (
+    <figure class="xr-rise" data-testid="xray-rise">
+      <figcaption>{t.answerRise(visibleToken(answer.token))}</figcaption>
+      <ol>
+        {Array.from({ length: tr.nLayer + 1 }, (_, L) => {
+          const p = tr.answerProbs[L * T + sel]!;
+          return (
+            <li key={L}>
+              <span class="xr-rise-track" aria-hidden="true">
+                <span class="xr-rise-bar" style={{ height: `${Math.max(1, p * 100)}%` }} />
+              </span>
+              <span class="xr-rise-prob">{percent(p)}</span>
+              <span class="xr-rise-layer">{L === 0 ? t.embeddingShort : t.layerShort(L)}</span>
+            </li>
+          );
+        })}
+      </ol>
+    </figure>
   );
 }
 

@@ -95,6 +95,11 @@ export interface ForwardTrace {
   positionEmbeddings: Float32Array;
   /** [T][vocabSize] the final logits after each position (temperature is applied by the viewer). */
   finalLogits: Float32Array;
+  /**
+   * [nLayer + 1][T] the probability the lens at each layer gives to the model's final answer
+   * (its top next token) at each position: how the answer rises through the layers.
+   */
+  answerProbs: Float32Array;
 }
 
 /** A language model a widget can drive. */

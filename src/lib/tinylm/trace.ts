@@ -34,6 +34,7 @@ export interface RawTrace {
   tokenEmbeddings: Float32Array;
   positionEmbeddings: Float32Array;
   finalLogits: Float32Array;
+  answerProbs: Float32Array;
 }
 
 /** Options of one trace. */
@@ -86,6 +87,11 @@ export function createTracer(weights: GptWeights, config: GptConfig, kernels: Ke
     const tokenEmbeddings = new Float32Array(T * d);
     const positionEmbeddings = new Float32Array(T * d);
     const lens: RawLensCandidate[][][] = [];
+    // What each lens layer saw (ln_f of the residual stream) and its log-partition per row, so the
+    // final answer's probability can be read at every layer once the answer is known.
+    const lensInputs = new Float32Array((nLayer + 1) * T * d);
+    const lensLse = new Float64Array((nLayer + 1) * T);
+    const lensLayer = (L: number) => lensAt(T, top, lensInputs, lensLse, L);
 
     for (let t = 0; t < T; t++) {
       const te = ids[t]! * d, pe = t * d, o = t * d;
@@ -96,7 +102,7 @@ export function createTracer(weights: GptWeights, config: GptConfig, kernels: Ke
       }
     }
     norms(x, T, d, residualNorms, 0);
-    lens.push(lensLayer(T, top));
+    lens.push(lensLayer(0));
 
     for (let l = 0; l < nLayer; l++) {
       const w = weights.layers[l]!;
@@ -113,13 +119,23 @@ export function createTracer(weights: GptWeights, config: GptConfig, kernels: Ke
       norms(proj, T, d, mlpNorms, l * T);
       addInPlace(x, proj, T * d);
       norms(x, T, d, residualNorms, (l + 1) * T);
-      lens.push(lensLayer(T, top));
+      lens.push(lensLayer(l + 1));
     }
     // `logits` still holds the last lens layer: the model's own final logits.
     const finalLogits = logits.slice(0, T * V);
+    const answerProbs = new Float32Array((nLayer + 1) * T);
+    for (let t = 0; t < T; t++) {
+      const we = lens[nLayer]![t]![0]!.id * d;
+      for (let L = 0; L <= nLayer; L++) {
+        const hi = (L * T + t) * d;
+        let logit = 0;
+        for (let j = 0; j < d; j++) logit += lensInputs[hi + j]! * weights.wte[we + j]!;
+        answerProbs[L * T + t] = Math.exp(logit - lensLse[L * T + t]!);
+      }
+    }
     return {
       ids: [...ids], nLayer, nHead, dModel: d, vocabSize: V,
-      attention, lens, residualNorms, attnNorms, mlpNorms, tokenEmbeddings, positionEmbeddings, finalLogits,
+      attention, lens, residualNorms, attnNorms, mlpNorms, tokenEmbeddings, positionEmbeddings, finalLogits, answerProbs,
     };
   }
 
@@ -153,8 +169,9 @@ export function createTracer(weights: GptWeights, config: GptConfig, kernels: Ke
   }
 
   /** The lens on the current residual stream: ln_f, the tied head, then each row's top candidates. */
-  function lensLayer(T: number, top: number): RawLensCandidate[][] {
+  function lensAt(T: number, top: number, inputs: Float32Array, lses: Float64Array, L: number): RawLensCandidate[][] {
     layerNorm(h, x, T, d, weights.lnFWeight, weights.lnFBias, eps);
+    inputs.set(h.subarray(0, T * d), L * T * d);
     tiedHead(logits, 0, h, 0, T, d, weights.wte, V);
     const rows: RawLensCandidate[][] = [];
     for (let t = 0; t < T; t++) {
@@ -165,6 +182,7 @@ export function createTracer(weights: GptWeights, config: GptConfig, kernels: Ke
       let sum = 0;
       for (let v = 0; v < V; v++) sum += Math.exp(logits[off + v]! - max);
       const lse = max + Math.log(sum);
+      lses[L * T + t] = lse;
       rows.push(ids.map((id) => ({ id, prob: Math.exp(logits[off + id]! - lse) })));
     }
     return rows;

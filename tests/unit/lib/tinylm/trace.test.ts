@@ -82,6 +82,16 @@ describe('createTracer', () => {
         }
       });
 
+      test('the final answer\'s probability at every layer agrees with the reference, ending at the top candidate\'s', () => {
+        for (let t = 0; t < T; t++) {
+          const answer = trace.lens[config.nLayer]![t]![0]!;
+          expect(Math.abs(trace.answerProbs[config.nLayer * T + t]! - answer.prob)).toBeLessThan(1e-6);
+          for (let L = 0; L <= config.nLayer; L++) {
+            expect(Math.abs(trace.answerProbs[L * T + t]! - ref.lens[L]![t]![answer.id]!)).toBeLessThan(1e-5);
+          }
+        }
+      });
+
       test('residual norms agree with the reference, and the contributions are non-zero', () => {
         for (let L = 0; L <= config.nLayer; L++) {
           for (let t = 0; t < T; t++) {
