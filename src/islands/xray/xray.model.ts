@@ -51,7 +51,7 @@ export function createXRayModel(deps: XRayDeps, initial: { prompt: string; model
   /** Tokens before the context window, not traced. */
   const dropped = signal(0);
   const contextLength = signal(0);
-  /** Milliseconds from the edit to the trace arriving; the view adds its drawing time. */
+  /** Milliseconds from the edit (or the model ready) to the trace arriving from the worker. */
   const elapsedMs = signal<number | null>(null);
   const selected = signal(0);
   const head = signal<HeadRef | null>(null);
@@ -97,7 +97,7 @@ export function createXRayModel(deps: XRayDeps, initial: { prompt: string; model
         dirty = false;
         const text = prompt.peek();
         const id = modelId.peek();
-        const started = editedAt || now();
+        let started = editedAt || now();
         const engine = await deps.engine(id);
         if (loadedModel !== id) {
           batch(() => {
@@ -108,6 +108,8 @@ export function createXRayModel(deps: XRayDeps, initial: { prompt: string; model
             progress.value = p;
           });
           loadedModel = id;
+          // Loading is shown by its own bar; the time shown is the computation's.
+          started = now();
         }
         const info = await engine.load();
         if (!engine.trace) throw new XRayError('noTrace');
