@@ -63,12 +63,18 @@ export function createXRayModel(deps: XRayDeps, initial: { prompt: string; model
   let disposed = false;
   let loadedModel: string | null = null;
 
-  void deps.modelIndex?.().then(
-    (index) => {
-      models.value = index;
-    },
-    () => undefined, // The list is a convenience: without it the island still shows its one model.
-  );
+  let listed = false;
+  /** Fetches the model list once, in the browser (never while the server renders). */
+  function listModels(): void {
+    if (listed || !deps.modelIndex) return;
+    listed = true;
+    deps.modelIndex().then(
+      (index) => {
+        models.value = index;
+      },
+      () => undefined, // The list is a convenience: without it the island still shows its one model.
+    );
+  }
 
   const selectedCount = computed(() => trace.value?.ids.length ?? 0);
 
@@ -169,8 +175,11 @@ export function createXRayModel(deps: XRayDeps, initial: { prompt: string; model
     head,
     temperature,
     finalCandidates,
-    /** Loads the model (if needed) and traces the prompt. */
-    start: () => run(),
+    /** Loads the model (if needed), lists the others, and traces the prompt. */
+    start() {
+      listModels();
+      return run();
+    },
     /** The reader typed: trace the new text. */
     editPrompt(text: string) {
       prompt.value = text;
