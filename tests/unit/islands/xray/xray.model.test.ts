@@ -62,6 +62,21 @@ describe('createXRayModel', () => {
     expect(m.selected.value).toBe(m.trace.value!.ids.length - 1);
   });
 
+  test('lists the models only once started (never while the server renders the island)', async () => {
+    const { engine } = counted();
+    let asked = 0;
+    const modelIndex = async () => {
+      asked++;
+      return [{ id: 'fx', dtype: 'F32', params: 1 }, { id: 'fx-q4', dtype: 'q4-g32', params: 1 }];
+    };
+    const m = createXRayModel({ engine: async () => engine, modelIndex }, { prompt: 'x', modelId: 'fx' });
+    expect(asked).toBe(0);
+    await m.start();
+    await m.start();
+    expect(asked).toBe(1);
+    expect(m.models.value.map((x) => x.id)).toEqual(['fx', 'fx-q4']);
+  });
+
   test('edits while a trace runs fold into one more trace of the latest text', async () => {
     const { engine, calls } = counted();
     const m = createXRayModel({ engine: async () => engine }, { prompt: 'a', modelId: 'fx' });
