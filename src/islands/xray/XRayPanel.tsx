@@ -146,19 +146,30 @@ function Tokens({ m, t, tr, uid }: { m: XRayModel; t: T; tr: ForwardTrace; uid: 
 
 /** A row of d numbers as coloured cells: orange positive, blue negative, scaled by `scale`. */
 function Strip({ values, off, n, scale, label }: { values: Float32Array; off: number; n: number; scale: number; label: string }) {
-  const cells = [];
-  for (let j = 0; j < n; j++) {
+  const cells = cellGradient(n, (j) => {
     const v = values[off + j]!;
-    cells.push(<rect key={j} x={j} y={0} width={1} height={1} class={v >= 0 ? 'xr-pos' : 'xr-neg'} fill-opacity={Math.min(1, Math.abs(v) / scale)} />);
-  }
+    return [v >= 0 ? 'var(--xr-pos-color)' : 'var(--xr-neg-color)', Math.min(1, Math.abs(v) / scale)];
+  });
   return (
     <figure class="xr-strip">
-      <svg viewBox={`0 0 ${n} 1`} preserveAspectRatio="none" role="img" aria-label={label}>
-        {cells}
-      </svg>
-      <figcaption>{label}</figcaption>
+      <span class="xr-cells" role="img" aria-label={label} style={{ backgroundImage: cells }} />
+      <figcaption aria-hidden="true">{label}</figcaption>
     </figure>
   );
+}
+
+/**
+ * n equal cells as one CSS gradient with hard stops: one element instead of n, so a keystroke
+ * redraws a strip without creating or diffing a node per number.
+ */
+function cellGradient(n: number, cell: (i: number) => [color: string, opacity: number, ground?: string]): string {
+  const stops: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const [color, opacity, ground = 'transparent'] = cell(i);
+    const pct = Math.round(opacity * 100);
+    stops.push(`color-mix(in srgb, ${color} ${pct}%, ${ground}) ${((100 * i) / n).toFixed(3)}% ${((100 * (i + 1)) / n).toFixed(3)}%`);
+  }
+  return `linear-gradient(to right, ${stops.join(', ')})`;
 }
 
 function Embedding({ m, t, tr }: { m: XRayModel; t: T; tr: ForwardTrace }) {
@@ -288,8 +299,8 @@ function Heads({ m, t, tr, layer, sel, tok }: { m: XRayModel; t: T; tr: ForwardT
           .join(t.listSep);
         const summary = t.headSummary(h + 1, top);
         const on = pointed?.layer === layer && pointed.head === h;
-        const cells = [];
-        for (let k = 0; k <= sel; k++) cells.push(<rect key={k} x={k} y={0} width={1} height={1} class="xr-att" fill-opacity={row[k]!} />);
+        // Keys after the query do not exist for it: the strip ends at the selected token.
+        const cells = cellGradient(T, (k) => (k <= sel ? ['var(--sl-color-accent)', row[k]!, 'var(--sl-color-gray-6)'] : ['transparent', 0]));
         return (
           <button
             type="button"
@@ -305,10 +316,11 @@ function Heads({ m, t, tr, layer, sel, tok }: { m: XRayModel; t: T; tr: ForwardT
             onClick={() => m.pointHead(on ? null : { layer, head: h })}
           >
             <span class="xr-head-name">{t.head(h + 1)}</span>
-            <svg viewBox={`0 0 ${T} 1`} preserveAspectRatio="none" aria-hidden="true">
-              <rect x={0} y={0} width={sel + 1} height={1} class="xr-att-bg" />
-              {cells}
-            </svg>
+            <span
+              class="xr-cells xr-att"
+              aria-hidden="true"
+              style={{ backgroundImage: cells }}
+            />
             <span class="xr-head-top">{top}</span>
           </button>
         );
