@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseGptConfig } from '../../../../src/lib/tinylm/config.ts';
 import { createLocalTinyLm } from '../../../../src/lib/tinylm/engine.ts';
-import { createGptRunner, placeWeights, runnerFloats, weightFloats } from '../../../../src/lib/tinylm/model.ts';
+import { createGptRunner, placeWeights, weightFloats } from '../../../../src/lib/tinylm/model.ts';
 import { attentionAt, attentionRow, createTracer, tracerFloats, type RawTrace } from '../../../../src/lib/tinylm/trace.ts';
 import { createKernels } from '../../../../src/lib/tinylm/wasm-kernels.ts';
 import { loadGptWeights } from '../../../../src/lib/tinylm/weights.ts';
