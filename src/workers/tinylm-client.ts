@@ -9,7 +9,7 @@
  * with a TinyLmWorkerError and the next call starts a fresh worker. `dispose()` ends the worker;
  * a later call starts again.
  */
-import type { Engine, EngineInfo, LoadProgress, NextTokenDistribution, TokenScore } from '../lib/engine/types.ts';
+import type { Engine, EngineInfo, ForwardTrace, LoadProgress, NextTokenDistribution, TokenScore } from '../lib/engine/types.ts';
 import { fetchModelFiles, fetchModelSource, type ModelFileBuffers } from '../lib/tinylm/source.ts';
 import type { TinyLmRequest, TinyLmResponse } from './tinylm-protocol.ts';
 import { createLoadGate, createWorkerRpc, type WorkerLike } from '../engine/rpc.ts';
@@ -52,7 +52,7 @@ export interface TinyLmClientOptions {
 const DOWNLOAD_SHARE = 0.95;
 
 /** The built-in model `modelId`, served from `<modelsBaseUrl><modelId>/`, running in a worker. */
-export function createTinyLmEngine(modelId: string, modelsBaseUrl: string, options: TinyLmClientOptions = {}): Engine {
+export function createTinyLmEngine(modelId: string, modelsBaseUrl: string, options: TinyLmClientOptions = {}): Engine & Required<Pick<Engine, 'trace'>> {
   const createWorker = options.createWorker ?? defaultWorker;
   const fetchOnPage = options.fetchOnPage ?? (typeof location !== 'undefined' && typeof fetch === 'function');
   // The worker fetches relative to its own script URL: hand it an absolute folder URL.
@@ -132,6 +132,11 @@ export function createTinyLmEngine(modelId: string, modelsBaseUrl: string, optio
       call<NextTokenDistribution>(
         (id) => ({ type: 'next', id, ids }),
         (r) => (r.type === 'distribution' ? { ids: r.ids, logits: r.logits, logSumExp: r.logSumExp } : undefined),
+      ),
+    trace: (ids, options = {}) =>
+      call<ForwardTrace>(
+        (id) => ({ type: 'trace', id, ids, ...(options.top === undefined ? {} : { top: options.top }) }),
+        (r) => (r.type === 'trace' ? r.trace : undefined),
       ),
     async score(ids, options = {}): Promise<TokenScore[]> {
       const { signal, onProgress, topK } = options;

@@ -3,7 +3,7 @@
  * side casts. Every request carries `id`; every reply to it carries the same `id`. A distribution
  * crosses as transferred typed arrays (the whole vocabulary, a few KB, no copy).
  */
-import type { EngineInfo, LoadProgress, TokenScore } from '../lib/engine/types.ts';
+import type { EngineInfo, ForwardTrace, LoadProgress, TokenScore } from '../lib/engine/types.ts';
 import type { ModelFileBuffers } from '../lib/tinylm/source.ts';
 
 /**
@@ -19,6 +19,7 @@ export type TinyLmRequest =
   | { type: 'token-bytes'; id: number; ids: number[] }
   | { type: 'next'; id: number; ids: number[] }
   | { type: 'score'; id: number; ids: number[]; topK?: number }
+  | { type: 'trace'; id: number; ids: number[]; top?: number }
   | { type: 'cancel'; id: number; target: number }
   | { type: 'dispose'; id: number };
 
@@ -33,5 +34,6 @@ export type TinyLmResponse =
   | { type: 'distribution'; id: number; ids: Int32Array; logits: Float32Array; logSumExp: number }
   | { type: 'score-progress'; id: number; fraction: number }
   | { type: 'scores'; id: number; scores: TokenScore[] }
+  | { type: 'trace'; id: number; trace: ForwardTrace }
   | { type: 'done'; id: number }
   | { type: 'error'; id: number; name: string; message: string };

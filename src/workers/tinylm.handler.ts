@@ -69,6 +69,12 @@ export function createTinyLmHandler(createEngine: EngineFactory = defaultEngine)
         }
         return;
       }
+      case 'trace': {
+        const trace = await need().trace(msg.ids, msg.top === undefined ? {} : { top: msg.top });
+        const arrays = [trace.attention, trace.residualNorms, trace.attnNorms, trace.mlpNorms, trace.tokenEmbeddings, trace.positionEmbeddings, trace.finalLogits, trace.answerProbs];
+        post({ type: 'trace', id, trace }, arrays.map((a) => a.buffer));
+        return;
+      }
       case 'cancel':
         scoring.get(msg.target)?.abort();
         post({ type: 'done', id });

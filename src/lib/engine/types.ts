@@ -54,6 +54,54 @@ export interface EngineInfo {
   parameters: number;
 }
 
+/** One candidate of the logit lens: a token and its probability at temperature 1. */
+export interface LensCandidate {
+  id: number;
+  /** The token for display: its text, with bytes that form no whole character written as ⟨e5⟩. */
+  token: string;
+  prob: number;
+}
+
+/**
+ * Everything one forward pass computed on `ids`, for showing the calculation (the X-ray). Arrays
+ * are flat, row-major, so a trace crosses from a worker without copying:
+ * `attention[((l·nHead + h)·T + q)·T + k]` is how much head h of layer l at query q reads from
+ * key k (0 for k > q: the model never looks ahead).
+ */
+export interface ForwardTrace {
+  ids: number[];
+  /** Each token for display (see LensCandidate.token). */
+  tokens: string[];
+  nLayer: number;
+  nHead: number;
+  dModel: number;
+  vocabSize: number;
+  /** [nLayer][nHead][T][T] softmax attention weights. */
+  attention: Float32Array;
+  /**
+   * The logit lens: `lens[L][t]` is softmax(ln_f(h_L[t]) · wteᵀ)'s top candidates, L = 0 the
+   * embedding alone, L = nLayer the model's own next-token distribution after position t.
+   */
+  lens: LensCandidate[][][];
+  /** [nLayer + 1][T] length (L2 norm) of the residual stream after the embedding and each block. */
+  residualNorms: Float32Array;
+  /** [nLayer][T] length of what each block's attention added to the residual stream. */
+  attnNorms: Float32Array;
+  /** [nLayer][T] length of what each block's MLP added to the residual stream. */
+  mlpNorms: Float32Array;
+  /** [T][dModel] the token embedding (a row of wte) of each token. */
+  tokenEmbeddings: Float32Array;
+  /** [T][dModel] the position embedding (a row of wpe) of each position. */
+  positionEmbeddings: Float32Array;
+  /** [T][vocabSize] the final logits after each position (temperature is applied by the viewer). */
+  finalLogits: Float32Array;
+  /**
+   * [nLayer + 1][T] the probability the lens at each layer gives to the model's final answer
+   * (its top next token) at each position: how the answer rises through the layers.
+   */
+  answerProbs: Float32Array;
+}
+
 /** A language model a widget can drive. */
 export interface Engine {
   /** Fetches and prepares the model; resolves when ready. Safe to call twice. */
@@ -81,6 +129,11 @@ export interface Engine {
     ids: number[],
     options?: { topK?: number; signal?: AbortSignal; onProgress?: (fraction: number) => void },
   ): Promise<TokenScore[]>;
+  /**
+   * Optional capability (the built-in model has it): one full forward pass over `ids` (at most
+   * `contextLength`) with every intermediate the X-ray shows; `top` lens candidates (default 5).
+   */
+  trace?(ids: number[], options?: { top?: number }): Promise<ForwardTrace>;
   /** Frees the model's memory; the engine may be loaded again afterwards. */
   dispose(): Promise<void>;
 }

@@ -3,13 +3,15 @@
  * it for pages, the command line uses it directly. Lifecycle: `load` fetches the folder once
  * (concurrent calls share the promise), `dispose` drops weights and cache, `load` may follow.
  */
-import type { Engine, EngineInfo, LoadProgress, NextTokenDistribution, TokenCandidate, TokenScore } from '../engine/types.ts';
+import type { Engine, EngineInfo, ForwardTrace, LoadProgress, NextTokenDistribution, TokenCandidate, TokenScore } from '../engine/types.ts';
 import { gptParameterCount, parseGptConfig, type GptConfig } from './config.ts';
 import { logSumExp, sortByLogit } from './distribution.ts';
 import { createGptRunner, placeWeights, runnerFloats, weightFloats, type GptRunner } from './model.ts';
 import { scoreIds } from './score.ts';
 import type { ModelSource } from './source.ts';
+import { byteSafeLabel } from './token-bytes.ts';
 import { loadTinyTokenizer, type TinyTokenizer } from './tokenizer.ts';
+import { createTracer, tracerFloats, type Tracer } from './trace.ts';
 import { createKernels } from './wasm-kernels.ts';
 import { loadGptWeights, type StoredPrecision } from './weights.ts';
 
@@ -24,11 +26,14 @@ export interface LoadedTinyLm {
   runner: GptRunner;
   /** Serves score, with a cache of its own, so a long score never disturbs the playground's. */
   scoreRunner: GptRunner;
+  /** Serves trace: its own buffers, so the X-ray never touches either runner's cache. */
+  tracer: Tracer;
   tokenizer: TinyTokenizer;
 }
 
 /** The Engine plus direct access for the command line and the benchmark. */
 export interface TinyLmEngine extends Engine {
+  trace: NonNullable<Engine['trace']>;
   /** The loaded model (loads it first if needed). */
   loaded(): Promise<LoadedTinyLm>;
 }
@@ -86,6 +91,25 @@ export function createLocalTinyLm(id: string, source: ModelSource): TinyLmEngine
         top: s.top.map((t): TokenCandidate => ({ id: t.id, token: tokenizer.tokenText(t.id), logprob: t.logprob })),
       }));
     },
+    async trace(ids, options = {}): Promise<ForwardTrace> {
+      const { tracer, tokenizer } = await loaded();
+      const raw = tracer.trace(ids, options);
+      const labels = new Map<number, string>();
+      const label = (id: number): string => {
+        let s = labels.get(id);
+        if (s === undefined) {
+          // The model may have more rows than the tokenizer has tokens: name those by id.
+          s = id < tokenizer.vocabSize ? byteSafeLabel(tokenizer.tokenBytes(id)) : `#${id}`;
+          labels.set(id, s);
+        }
+        return s;
+      };
+      return {
+        ...raw,
+        tokens: raw.ids.map(label),
+        lens: raw.lens.map((layer) => layer.map((row) => row.map((c) => ({ id: c.id, token: label(c.id), prob: c.prob })))),
+      };
+    },
     async dispose() {
       const pending = loading;
       loading = undefined;
@@ -113,11 +137,12 @@ async function loadModel(id: string, source: ModelSource, onProgress?: (p: LoadP
   const bytes = await weightBytes;
   const loadedWeights = loadGptWeights(bytes, config);
   const { precision } = loadedWeights;
-  // One reservation for everything the kernels touch: the weights and both runners' buffers.
-  const kernels = createKernels(weightFloats(loadedWeights.weights) + 2 * runnerFloats(config));
+  // One reservation for everything the kernels touch: the weights, both runners' and the tracer's buffers.
+  const kernels = createKernels(weightFloats(loadedWeights.weights) + 2 * runnerFloats(config) + tracerFloats(config));
   const weights = placeWeights(loadedWeights.weights, kernels.alloc);
   const runner = createGptRunner(weights, config, { kernels });
   const scoreRunner = createGptRunner(weights, config, { kernels });
+  const tracer = createTracer(weights, config, kernels);
   onProgress?.({ fraction: 1, loadedBytes: bytes.byteLength, totalBytes: bytes.byteLength });
   return {
     info: { id, vocabSize: config.vocabSize, contextLength: config.contextLength, parameters: gptParameterCount(config) },
@@ -126,6 +151,7 @@ async function loadModel(id: string, source: ModelSource, onProgress?: (p: LoadP
     kernels: kernels.name,
     runner,
     scoreRunner,
+    tracer,
     tokenizer,
   };
 }

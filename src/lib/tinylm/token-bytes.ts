@@ -50,3 +50,39 @@ export function piecesByToken(tokenBytes: Uint8Array[]): string[] {
   }
   return pieces;
 }
+
+/** Length of the UTF-8 sequence a lead byte starts (0 for a byte that cannot start one). */
+function sequenceLength(b: number): number {
+  if (b < 0x80) return 1;
+  if (b >= 0xc2 && b <= 0xdf) return 2;
+  if (b >= 0xe0 && b <= 0xef) return 3;
+  if (b >= 0xf0 && b <= 0xf4) return 4;
+  return 0;
+}
+
+const strictDecoder = typeof TextDecoder === 'function' ? new TextDecoder('utf-8', { fatal: true }) : undefined;
+
+/**
+ * A token's bytes for display, never U+FFFD: whole characters as text, and every byte that does
+ * not complete a character inside this token (a Chinese character split across byte tokens) as
+ * ⟨e5⟩, so the reader sees which bytes the model actually read.
+ */
+export function byteSafeLabel(bytes: Uint8Array): string {
+  let out = '';
+  let i = 0;
+  while (i < bytes.length) {
+    const n = sequenceLength(bytes[i]!);
+    if (n > 0 && i + n <= bytes.length) {
+      try {
+        out += strictDecoder!.decode(bytes.subarray(i, i + n));
+        i += n;
+        continue;
+      } catch {
+        // Not a valid sequence: fall through and show the lead byte.
+      }
+    }
+    out += `⟨${bytes[i]!.toString(16).padStart(2, '0')}⟩`;
+    i++;
+  }
+  return out;
+}

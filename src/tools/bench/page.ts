@@ -8,6 +8,7 @@ import { createLocalTinyLm } from '../../lib/tinylm/engine.ts';
 import { fetchModelSource } from '../../lib/tinylm/source.ts';
 import { createTinyLmEngine } from '../../workers/tinylm-client.ts';
 import { measureModel, measureRoofline, type ModelSpeed } from './measure.ts';
+import { measureXRay, type XRaySpeed } from './xray.ts';
 
 /** What the page reports. */
 export interface PageResult {
@@ -27,6 +28,8 @@ export interface PageResult {
   workerScoreTokensPerSecond: number;
   /** Whether aborting a running score rejected it with an AbortError. */
   scoreAbortWorks: boolean;
+  /** The X-ray island on the default model: keystroke → the whole forward pass redrawn. */
+  xray: XRaySpeed;
   roofline: { matmul: number; matvec: number; kernels: string };
   models: Record<string, ModelSpeed>;
 }
@@ -76,6 +79,7 @@ async function run(): Promise<PageResult> {
   const scoreAbortWorks = await aborted.then(() => false, (e: unknown) => e instanceof DOMException && e.name === 'AbortError');
   // The worker must still answer after a cancelled score.
   await engine.nextTokenDistribution(promptIds);
+  const xray = await measureXRay(engine, 32);
   await engine.dispose();
 
   // With the script now in the HTTP cache: what a worker costs before it runs any of our code.
@@ -106,7 +110,7 @@ async function run(): Promise<PageResult> {
     models[id] = { ...measureModel(runner, tokens), loadMs };
     await local.dispose();
   }
-  return { workerScoreTokensPerSecond, scoreAbortWorks, firstPredictionMs, engineToFirstPredictionMs, engineToLoadedMs, mainThreadFirstPredictionMs, workerBootMs, firstPredictionToken: firstPredictionToken ?? '', workerDecodeTokensPerSecond, roofline, models };
+  return { workerScoreTokensPerSecond, scoreAbortWorks, xray, firstPredictionMs, engineToFirstPredictionMs, engineToLoadedMs, mainThreadFirstPredictionMs, workerBootMs, firstPredictionToken: firstPredictionToken ?? '', workerDecodeTokensPerSecond, roofline, models };
 }
 
 run().then(

@@ -67,6 +67,9 @@ async function measureChromium(index: ModelIndexEntry[], defaultId: string): Pro
       target: 'es2022',
       minify: true,
       define: { 'import.meta.env.BASE_URL': '"/"' },
+      jsx: 'automatic',
+      jsxImportSource: 'preact',
+      loader: { '.css': 'text' },
       logLevel: 'error',
     });
     writeFileSync(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>tinylm bench</title><script type="module" src="page.js"></script>');
@@ -124,6 +127,7 @@ function table(index: ModelIndexEntry[], node: NodeResult, web: PageResult | und
     `| default model, on the page's own thread (no worker): engine created → first prediction (ms) | – | ${W((r) => f0(r.mainThreadFirstPredictionMs))} |`,
     `| decode through the worker, full sorted vocabulary per step (tokens/s) | – | ${W((r) => f0(r.workerDecodeTokensPerSecond))} |`,
     `| score 2,000 tokens through the worker, top 5 per token (tokens/s) | – | ${W((r) => `${f0(r.workerScoreTokensPerSecond)}${r.scoreAbortWorks ? '' : ' (abort FAILED)'}`)} |`,
+    `| X-ray island, default model, ${web?.xray.tokens ?? 32}-token prompt: keystroke → redrawn in the DOM / → next frame (ms, median of ${web?.xray.keystrokes ?? '–'}; of which worker tokenize + trace) | – | ${W((r) => `${f1(r.xray.toDomMs)} / ${f1(r.xray.toFrameMs)} (${f1(r.xray.traceMs)})`)} |`,
     '',
     '| model | params | dtype | tokens | Node load ms | Chromium load ms | Node prefill tok/s | Node decode tok/s | Node decode GFLOP/s (of matvec roofline) | Node CPU share | Chromium prefill tok/s | Chromium decode tok/s | Chromium prefill GFLOP/s (of matmul roofline) | Chromium decode GFLOP/s (of matvec roofline) |',
     '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',

@@ -137,6 +137,16 @@ describe('chapters', () => {
     for (const lang of LANGS) expect(source(lang, '01-why-it-talks')).not.toMatch(/transformer/i);
   });
 
+  test('chapter 1 shows the forward-pass X-ray on the capital-of-France example, after the example itself', () => {
+    for (const [lang, prompt] of [['zh', '法国的首都是'], ['en', 'The capital of France is']] as const) {
+      const text = source(lang, '01-why-it-talks');
+      const example = text.indexOf(`\n${prompt}\n`);
+      const xray = text.indexOf(`\n<ForwardPassXRay initialPrompt="${prompt}" />\n`);
+      expect(example).toBeGreaterThan(0);
+      expect(xray).toBeGreaterThan(example);
+    }
+  });
+
   test('chapter 4 keeps the model-size widget beside the file-size formula', () => {
     for (const lang of LANGS) {
       const text = source(lang, '04-orders-of-magnitude');
@@ -171,14 +181,14 @@ describe('figures', () => {
     });
   }
 
-  test('the three figures the explanation needs are placed, in the same chapters in both languages', () => {
+  test('the figures the explanation needs are placed, in the same chapters in both languages', () => {
     const placed = (lang: 'zh' | 'en') => CHAPTERS.flatMap((s) => figures(source(lang, s)).map((f) => `${s}:${f.name}`));
     expect(placed('zh')).toEqual(placed('en'));
-    expect(placed('zh').map((p) => p.split(':')[1]).sort()).toEqual(['jpeg-analogy', 'magnitude', 'training-loop']);
+    expect(placed('zh').map((p) => p.split(':')[1]).sort()).toEqual(['inside-the-box', 'jpeg-analogy', 'magnitude', 'training-loop']);
   });
 
   test('figures take their colours from the theme, so they read in light and dark', () => {
-    for (const name of ['training-loop', 'jpeg-analogy', 'magnitude']) {
+    for (const name of ['training-loop', 'jpeg-analogy', 'magnitude', 'inside-the-box']) {
       for (const lang of LANGS) {
         const svg = readFileSync(join(FIGURES_DIR, `${name}.${lang}.svg`), 'utf8');
         expect(svg, `${name}.${lang}`).toMatch(/^<\?xml[^>]*>\s*<svg [^>]*viewBox=/);

@@ -43,6 +43,16 @@ describe('createTinyLmEngine', () => {
     expect(await engine.detokenize(ids)).toBe('the hat');
   });
 
+  test('trace comes back through the worker with the same numbers as the engine in-process', async () => {
+    const { engine } = setUp();
+    const ids = await engine.tokenize('the hat');
+    const trace = await engine.trace(ids, { top: 3 });
+    const local = await createLocalTinyLm('fx', memorySource(files)).trace(ids, { top: 3 });
+    expect(trace.lens).toEqual(local.lens);
+    expect([...trace.attention]).toEqual([...local.attention]);
+    expect(trace.tokens).toEqual(local.tokens);
+  });
+
   test('passes load progress and a full distribution through', async () => {
     const { engine } = setUp();
     const fractions: number[] = [];

@@ -59,6 +59,23 @@ describe('createTinyLmHandler', () => {
     expect(reply.message.ids.length).toBe(256 + SMALL.vocabExtra);
   });
 
+  test('trace answers with the forward pass and transfers its typed arrays', async () => {
+    const h = setUp();
+    await h.send({ type: 'load', id: 1, modelId: 'fx', modelsBaseUrl: '/m/' });
+    await h.send({ type: 'trace', id: 2, ids: [116, 104, 101], top: 2 });
+    const reply = h.posted.find((p) => p.message.id === 2)!;
+    if (reply.message.type !== 'trace') throw new Error(`expected a trace, got ${reply.message.type}`);
+    const { trace } = reply.message;
+    expect(trace.tokens).toEqual(['t', 'h', 'e']);
+    expect(trace.lens).toHaveLength(trace.nLayer + 1);
+    expect(trace.lens[0]![2]).toHaveLength(2);
+    expect(trace.attention).toHaveLength(trace.nLayer * trace.nHead * 9);
+    expect(reply.transfer).toContain(trace.attention.buffer);
+    expect(reply.transfer).toContain(trace.finalLogits.buffer);
+    await h.send({ type: 'trace', id: 3, ids: new Array<number>(SMALL.contextLength + 1).fill(1) });
+    expect(h.replies(3)[0]).toMatchObject({ type: 'error', message: expect.stringContaining('at most') });
+  });
+
   test('cancel stops a running score with an AbortError reply', async () => {
     const h = setUp();
     await h.send({ type: 'load', id: 1, modelId: 'm', modelsBaseUrl: '/' });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { byteLevelTokenBytes, piecesByToken } from '../../../../src/lib/tinylm/token-bytes.ts';
+import { byteSafeLabel, byteLevelTokenBytes, piecesByToken } from '../../../../src/lib/tinylm/token-bytes.ts';
 
 describe('byteLevelTokenBytes', () => {
   test('maps GPT-2 byte characters back to bytes (Ġ is a space, Ċ a newline)', () => {
@@ -22,5 +22,19 @@ describe('piecesByToken', () => {
   });
   test('bytes that never complete a character end as U+FFFD', () => {
     expect(piecesByToken([new Uint8Array([0xe5, 0xb7])]).join('')).toBe('\uFFFD');
+  });
+});
+
+describe('byteSafeLabel', () => {
+  const utf8 = (s: string) => new TextEncoder().encode(s);
+  test('whole characters stay text; bytes of a split character show as ⟨hex⟩, never U+FFFD', () => {
+    expect(byteSafeLabel(utf8('巴黎'))).toBe('巴黎');
+    expect(byteSafeLabel(utf8(' Paris'))).toBe(' Paris');
+    const ba = utf8('巴');
+    expect(byteSafeLabel(ba.subarray(0, 1))).toBe('⟨e5⟩');
+    expect(byteSafeLabel(ba.subarray(1))).toBe('⟨b7⟩⟨b4⟩');
+    expect(byteSafeLabel(new Uint8Array([...utf8('是'), ba[0]!]))).toBe('是⟨e5⟩');
+    expect(byteSafeLabel(utf8('🤖'))).toBe('🤖');
+    expect(byteSafeLabel(new Uint8Array([0xff, 0x41]))).toBe('⟨ff⟩A');
   });
 });
