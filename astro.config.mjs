@@ -49,6 +49,8 @@ export default defineConfig({
       // Wrap long command lines: at 360 px a scrolling code block is a keyboard trap for axe.
       expressiveCode: { defaultProps: { wrap: true } },
       routeMiddleware: './src/route-middleware.ts',
+      // Search loads the Pagefind UI when the reader reaches for it, not on every page's idle.
+      components: { Search: './src/components/search/Search.astro' },
       customCss: ['katex/dist/katex.min.css', './src/styles/site.css'],
       sidebar: [
         {
