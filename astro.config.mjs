@@ -6,6 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { remarkBaseLinks } from './src/tools/remark-base-links.ts';
+import { modelExports } from './src/tools/export/astro-integration.ts';
 
 /**
  * BASE_PATH and SITE_URL come from the environment at build time so the same source deploys to
@@ -78,5 +79,7 @@ export default defineConfig({
       ],
     }),
     preact(),
+    // GGUF and ONNX exports of the built-in models, written into the build (issue #18).
+    modelExports(),
   ],
 });

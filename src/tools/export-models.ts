@@ -1,13 +1,15 @@
 /**
  * `npm run export-models`: writes every built-in model (public/models/index.json) as GGUF, for
  * llama.cpp and wllama, and as ONNX, for ONNX Runtime, next to its safetensors file:
- * public/models/<id>/model.gguf and model.onnx. The model card offers them for download.
+ * public/models/<id>/model.gguf and model.onnx (git ignores them). The production build writes
+ * the same files into dist/models/<id>/ itself (astro-integration.ts), where the model card
+ * offers them for download.
  * `npm run export-models -- tiny-m` writes one model. Files are written atomically.
  *
  * Both hold the f32 numbers our engine computes with (a quantized model is dequantized), except
  * that a model stored in F16 is written to GGUF in F16 too. TINYLM_MODELS_DIR reads another folder.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { modelsDir, readModelIndex } from '../cli/_tinylm.ts';
 import { parseGptConfig } from '../lib/tinylm/config.ts';
@@ -21,8 +23,11 @@ function writeAtomically(path: string, bytes: Uint8Array): void {
   renameSync(tmp, path);
 }
 
-/** Writes model.gguf and model.onnx for model `id`; returns their sizes in bytes. */
-export function exportModel(id: string, dir = join(modelsDir(), id)): { gguf: number; onnx: number } {
+/**
+ * Writes model.gguf and model.onnx for the model in folder `dir` into `outDir` (default: the same
+ * folder); returns their sizes in bytes.
+ */
+export function exportModel(id: string, dir = join(modelsDir(), id), outDir = dir): { gguf: number; onnx: number } {
   const configJson: unknown = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
   const config = parseGptConfig(configJson);
   const raw = configJson as { bos_token_id?: number; eos_token_id?: number };
@@ -34,8 +39,9 @@ export function exportModel(id: string, dir = join(modelsDir(), id)): { gguf: nu
   );
   const gguf = writeGguf({ name: id, config, weights, tokenizer, type: precision === 'F16' ? 'F16' : 'F32' });
   const onnx = writeOnnx({ name: id, config, weights });
-  writeAtomically(join(dir, 'model.gguf'), gguf);
-  writeAtomically(join(dir, 'model.onnx'), onnx);
+  mkdirSync(outDir, { recursive: true });
+  writeAtomically(join(outDir, 'model.gguf'), gguf);
+  writeAtomically(join(outDir, 'model.onnx'), onnx);
   return { gguf: gguf.byteLength, onnx: onnx.byteLength };
 }
 
