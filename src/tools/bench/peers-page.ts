@@ -12,6 +12,7 @@ import * as ort from 'onnxruntime-web/wasm';
 import { createLocalTinyLm } from '../../lib/tinylm/engine.ts';
 import { fetchModelSource } from '../../lib/tinylm/source.ts';
 import { measurePeak } from './peak.ts';
+import { measureRoofline } from './measure.ts';
 
 /** One runtime's next-token probabilities for one prompt: p[id]. */
 export interface AgreeResult {
@@ -29,7 +30,10 @@ export interface RuntimeSpeed {
 }
 
 export interface BenchResult {
+  /** The peak kernel (peak.ts), single thread. */
   peakGflops: number;
+  /** Our engine's own matmul kernel on a prefill-shaped and a decode-shaped problem (measure.ts). */
+  engine: { matmul: number; matvec: number; kernels: string };
   models: Record<string, Record<'ours' | 'wllama' | 'ort', RuntimeSpeed>>;
   tokens: number;
 }
@@ -221,7 +225,8 @@ async function bench(ids: string[], repeats: number): Promise<BenchResult> {
       ort: await speed(() => onnx(id, L, H, hd, V), prompt, tokens, repeats),
     };
   }
-  return { peakGflops: measurePeak(), models, tokens: n };
+  const peakGflops = measurePeak();
+  return { peakGflops, engine: measureRoofline(), models, tokens: n };
 }
 
 async function run(): Promise<AgreeResult | BenchResult> {
