@@ -7,8 +7,9 @@
 //   npm run build && npm run perf                       # every page, BASE_PATH as built ('/' default)
 //   BASE_PATH=/sub/ npm run perf -- zh/ en/glossary/    # some pages of a /sub/ build
 //   npm run perf -- --out bench-results.md              # also rewrite that file's "perf" section
+// Each page's full Lighthouse report goes to test-results/perf/<page>.json.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -85,6 +86,9 @@ async function main(/** @type {string[]} */ args) {
       });
       const lhr = result?.lhr;
       if (!lhr) throw new Error(`lighthouse returned nothing for ${url}`);
+      // The whole report, to see which task or request a figure comes from.
+      mkdirSync(join(ROOT, 'test-results/perf'), { recursive: true });
+      writeFileSync(join(ROOT, 'test-results/perf', `${(p || 'root').replaceAll('/', '_')}.json`), JSON.stringify(lhr));
       if (lhr.runtimeError) throw new Error(`lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
       const score = (/** @type {string} */ id) => {
         const s = lhr.categories[id]?.score;
