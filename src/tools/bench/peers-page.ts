@@ -7,7 +7,7 @@
  * agreement test. `?mode=bench`: load, first prediction, prefill and decode for each model, and
  * the single-thread WASM SIMD peak (peak.ts). Results go to `window.__peers`.
  */
-import { Wllama } from '@wllama/wllama';
+import { Wllama } from '@wllama/wllama/esm/index.js';
 import * as ort from 'onnxruntime-web/wasm';
 import { createLocalTinyLm } from '../../lib/tinylm/engine.ts';
 import { fetchModelSource } from '../../lib/tinylm/source.ts';

@@ -103,7 +103,7 @@ export async function runtimeDownloadBytes(): Promise<Record<'ours' | 'wllama' |
   return {
     // Our WebAssembly kernels are assembled inside the script: nothing else to fetch.
     ours: await bundled(`export { createLocalTinyLm } from './src/lib/tinylm/engine.ts';\nexport { fetchModelSource } from './src/lib/tinylm/source.ts';`),
-    wllama: (await bundled(`export { Wllama } from '@wllama/wllama';`)) + gz(readFileSync(WLLAMA_WASM)),
+    wllama: (await bundled(`export { Wllama } from '@wllama/wllama/esm/index.js';`)) + gz(readFileSync(WLLAMA_WASM)),
     ort: (await bundled(`export { InferenceSession, Tensor, env } from 'onnxruntime-web/wasm';`)) + ORT_FILES.reduce((a, f) => a + gz(readFileSync(f)), 0),
   };
 }
