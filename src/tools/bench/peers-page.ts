@@ -180,32 +180,53 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-async function speed(make: () => Promise<Runner>, prompt: number[], tokens: number[], repeats: number): Promise<RuntimeSpeed> {
-  const t0 = performance.now();
-  const r = await make();
-  const loadMs = performance.now() - t0;
-  await r.probs(prompt);
-  const firstPredictionMs = performance.now() - t0;
-  const prefill: number[] = [];
-  const decode: number[] = [];
-  for (let k = 0; k < repeats; k++) {
-    await r.reset();
-    let s = performance.now();
-    await r.feed(tokens);
-    prefill.push(performance.now() - s);
-    await r.reset();
-    await r.feed(tokens.slice(0, 1));
-    s = performance.now();
-    for (let i = 1; i < tokens.length; i++) await r.feed([tokens[i]!]);
-    decode.push(performance.now() - s);
+type RuntimeName = 'ours' | 'wllama' | 'ort';
+
+/**
+ * Measures the three runtimes on one model, interleaved — each repeat runs ours, wllama and ORT
+ * one after the other — so a burst of load from other jobs hits all three alike; medians.
+ */
+async function speeds(make: Record<RuntimeName, () => Promise<Runner>>, prompt: number[], tokens: number[], repeats: number): Promise<Record<RuntimeName, RuntimeSpeed>> {
+  const names = Object.keys(make) as RuntimeName[];
+  const samples = Object.fromEntries(names.map((k) => [k, { load: [] as number[], first: [] as number[], prefill: [] as number[], decode: [] as number[] }]));
+  // Load and first prediction: a fresh runtime each time (3 rounds), as a page that creates it.
+  for (let round = 0; round < 3; round++) {
+    for (const k of names) {
+      const t0 = performance.now();
+      const r = await make[k]();
+      samples[k]!.load.push(performance.now() - t0);
+      await r.probs(prompt);
+      samples[k]!.first.push(performance.now() - t0);
+      await r.dispose();
+    }
   }
-  await r.dispose();
-  return {
-    loadMs,
-    firstPredictionMs,
-    prefillTokensPerSecond: tokens.length / (median(prefill) / 1000),
-    decodeTokensPerSecond: (tokens.length - 1) / (median(decode) / 1000),
-  };
+  const runners = Object.fromEntries(await Promise.all(names.map(async (k) => [k, await make[k]()] as const))) as Record<RuntimeName, Runner>;
+  for (let rep = 0; rep < repeats; rep++) {
+    for (const k of names) {
+      const r = runners[k];
+      await r.reset();
+      let s = performance.now();
+      await r.feed(tokens);
+      samples[k]!.prefill.push(performance.now() - s);
+      await r.reset();
+      await r.feed(tokens.slice(0, 1));
+      s = performance.now();
+      for (let i = 1; i < tokens.length; i++) await r.feed([tokens[i]!]);
+      samples[k]!.decode.push(performance.now() - s);
+    }
+  }
+  await Promise.all(names.map((k) => runners[k].dispose()));
+  return Object.fromEntries(
+    names.map((k) => {
+      const x = samples[k]!;
+      return [k, {
+        loadMs: median(x.load),
+        firstPredictionMs: median(x.first),
+        prefillTokensPerSecond: tokens.length / (median(x.prefill) / 1000),
+        decodeTokensPerSecond: (tokens.length - 1) / (median(x.decode) / 1000),
+      }];
+    }),
+  ) as Record<RuntimeName, RuntimeSpeed>;
 }
 
 async function bench(ids: string[], repeats: number): Promise<BenchResult> {
@@ -218,15 +239,17 @@ async function bench(ids: string[], repeats: number): Promise<BenchResult> {
     const tokenizer = await ours(id);
     const prompt = await tokenizer.tokenize(PROMPTS[0]!);
     await tokenizer.dispose();
-    // Each runtime's first load includes compiling its WebAssembly; all three pay it.
-    models[id] = {
-      ours: await speed(() => ours(id), prompt, tokens, repeats),
-      wllama: await speed(() => wllama(id, C), prompt, tokens, repeats),
-      ort: await speed(() => onnx(id, L, H, hd, V), prompt, tokens, repeats),
-    };
+    models[id] = await speeds({ ours: () => ours(id), wllama: () => wllama(id, C), ort: () => onnx(id, L, H, hd, V) }, prompt, tokens, repeats);
   }
-  const peakGflops = measurePeak();
-  return { peakGflops, engine: measureRoofline(), models, tokens: n };
+  // The peak and our kernel alternately, best of each: the same moments of load for both.
+  let peakGflops = 0;
+  let engine = measureRoofline();
+  for (let round = 0; round < 3; round++) {
+    peakGflops = Math.max(peakGflops, measurePeak());
+    const e = measureRoofline();
+    engine = { matmul: Math.max(engine.matmul, e.matmul), matvec: Math.max(engine.matvec, e.matvec), kernels: e.kernels };
+  }
+  return { peakGflops, engine, models, tokens: n };
 }
 
 async function run(): Promise<AgreeResult | BenchResult> {
