@@ -166,3 +166,19 @@ test('the sitemap lists pages of both languages', async ({ request }) => {
   expect(body).toContain('/sub/zh/01-why-it-talks/');
   expect(body).toContain('/sub/en/01-why-it-talks/');
 });
+
+test.describe('search whose code cannot be fetched', () => {
+  test.use({ strictPage: false });
+  test('says so in the dialog, in the page language, and works on the next try', async ({ page }) => {
+    await page.route(/ui-core/, (route) => route.abort());
+    await page.goto('zh/glossary/');
+    await page.getByRole('button', { name: /搜索/ }).first().click();
+    await expect(page.getByRole('alert')).toContainText('搜索没能加载');
+    await page.keyboard.press('Escape');
+    await page.unroute(/ui-core/);
+    await page.getByRole('button', { name: /搜索/ }).first().click();
+    await page.getByRole('dialog').locator('input').first().fill('反向传播');
+    await expect(page.locator('.pagefind-ui__result-link').first()).toBeVisible();
+    await expect(page.getByRole('alert')).toBeHidden();
+  });
+});
