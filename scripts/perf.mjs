@@ -95,7 +95,7 @@ async function main(/** @type {string[]} */ args) {
         if (!lhr) process.stderr.write(`  attempt ${attempt} failed: ${failure}\n`);
       }
       if (!lhr) {
-        rows.push(`| ${base}${p} | – | – | – | – | – | – | – | – | Lighthouse failed: ${failure.replaceAll('|', '/')} |`);
+        rows.push(`| ${base}${p} | – | – | – | – | – | – | – | – | – | Lighthouse failed: ${failure.replaceAll('|', '/')} |`);
         continue;
       }
       // The whole report, to see which task or request a figure comes from.
@@ -114,7 +114,7 @@ async function main(/** @type {string[]} */ args) {
       rows.push(
         `| ${base}${p} | ${score('performance')} | ${score('accessibility')} | ${score('best-practices')} | ${score('seo')} | ` +
           `${Math.round(audit('total-blocking-time'))} | ${(audit('largest-contentful-paint') / 1000).toFixed(2)} | ` +
-          `${kb(audit('total-byte-weight'))} | ${kb(jsBytes)} | ${failing.join(', ') || '–'} |`,
+          `${kb(audit('total-byte-weight'))} | ${kb(jsBytes)} | ${Math.round(lhr.environment?.benchmarkIndex ?? NaN)} | ${failing.join(', ') || '–'} |`,
       );
       process.stderr.write(`${rows.at(-1)}\n`);
     }
@@ -124,10 +124,10 @@ async function main(/** @type {string[]} */ args) {
   }
   const md = [
     `\`npm run perf\` (scripts/perf.mjs), ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: Lighthouse ${/** @type {any} */ (await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, mobile preset (simulated slow 4G, 4× CPU slowdown), the production build served gzipped by scripts/serve.mjs, Chromium from scripts/chromium.mjs.`,
-    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}; load average at the end ${loadavg().map((x) => x.toFixed(1)).join(' / ')} (other jobs share these cores and lengthen TBT and LCP).`,
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}; load average at the end ${loadavg().map((x) => x.toFixed(1)).join(' / ')} (other jobs share these cores and lengthen TBT and LCP). CPU index: Lighthouse's benchmarkIndex measured just before each page (higher is faster; it falls when other jobs take the cores, and TBT grows as it falls).`,
     '',
-    '| page | perf | a11y | best practices | SEO | TBT ms | LCP s | transferred KB | JS KB before interaction | failing non-perf audits |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| page | perf | a11y | best practices | SEO | TBT ms | LCP s | transferred KB | JS KB before interaction | CPU index | failing non-perf audits |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     ...rows,
   ].join('\n');
   process.stdout.write(`${md}\n`);
