@@ -6,6 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { remarkBaseLinks } from './src/tools/remark-base-links.ts';
+import { modelExports } from './src/tools/export/astro-integration.ts';
 
 /**
  * BASE_PATH and SITE_URL come from the environment at build time so the same source deploys to
@@ -56,6 +57,8 @@ export default defineConfig({
         getBlockLocale: ({ file }) => (/[\\/]content[\\/]docs[\\/]en[\\/]/.test(file.path) ? 'en' : 'zh-CN'),
       },
       routeMiddleware: './src/route-middleware.ts',
+      // Search loads the Pagefind UI when the reader reaches for it, not on every page's idle.
+      components: { Search: './src/components/search/Search.astro' },
       customCss: ['katex/dist/katex.min.css', './src/styles/site.css'],
       sidebar: [
         {
@@ -83,5 +86,7 @@ export default defineConfig({
       ],
     }),
     preact(),
+    // GGUF and ONNX exports of the built-in models, written into the build (issue #18).
+    modelExports(),
   ],
 });

@@ -107,8 +107,9 @@ const UNROLL = 8;
 function matmulBody(): number[] {
   // params: out 0, x 1, rows 2, k 3, w 4, n 5, bias 6
   const [i, p, j, rowBytes, orow, xrow, kBytes, wBase] = [7, 8, 9, 10, 11, 12, 13, 14];
-  const a = (r: number) => 15 + r; // v128 locals: x[i, p + r] in all four lanes
-  const wRow = (r: number) => [...get(wBase), ...i32(r), ...get(rowBytes), ...mul, ...add];
+  const wr = (r: number) => 15 + r; // i32 locals: address of W row p + r, set once per block of rows
+  const a = (r: number) => 15 + UNROLL + r; // v128 locals: x[i, p + r] in all four lanes
+  const wRow = (r: number) => get(wr(r));
   const inner: number[] = [
     ...get(orow), ...get(j), ...add,
     ...get(orow), ...get(j), ...add, ...vLoad,
@@ -132,11 +133,13 @@ function matmulBody(): number[] {
         ...splats,
         // W row p starts at w + p·n·4 bytes; `p` counts bytes of x, so that is w + p·n.
         ...get(4), ...get(p), ...get(5), ...mul, ...add, ...set(wBase),
+        // The W row addresses outside the column loop: no multiply per load.
+        ...Array.from({ length: UNROLL }, (_, r) => [...get(wBase), ...i32(r), ...get(rowBytes), ...mul, ...add, ...set(wr(r))]).flat(),
         ...forLoop(j, get(rowBytes), 16, inner),
       ]),
     ]),
   ];
-  const locals = vec([[...uleb(8), I32], [...uleb(UNROLL), V128]]);
+  const locals = vec([[...uleb(8 + UNROLL), I32], [...uleb(UNROLL), V128]]);
   return [...locals, ...body, 0x0b];
 }
 

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: prefill and decode tokens/s of every built-in model in Node and in Chromium,
  * the time from page load to the default model's first prediction, and a matmul roofline from
- * the same run, printed as a markdown table (`--out FILE` also writes it; `--node-only` skips
+ * the same run, printed as a markdown table (`--out FILE` also rewrites FILE's "engine" section; `--node-only` skips
  * Chromium).
  *
  * Chromium part: page.ts and the worker are bundled with esbuild into a temporary folder, served
@@ -10,6 +10,7 @@
  */
 import { createServer } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeResultsSection } from '../../../scripts/results-section.mjs';
 import { loadavg, tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -161,7 +162,7 @@ async function main(args: string[]): Promise<void> {
   const web = nodeOnly ? undefined : await measureChromium(index, defaultId);
   const md = `${table(index, node, web)}\n\nFirst prediction after "${PROMPT}": ${JSON.stringify(web?.firstPredictionToken ?? '–')}. Prefill: one pass over the tokens; decode: one token at a time with the KV cache (${node.models[defaultId]?.tokens} tokens, median of 5).\n`;
   process.stdout.write(md);
-  if (out) writeFileSync(out, md);
+  if (out) writeResultsSection(out, 'engine', md);
 }
 
 await main(process.argv.slice(2));
