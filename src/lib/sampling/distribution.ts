@@ -42,7 +42,7 @@ export interface ReshapedDistribution {
 /** Applies temperature, then top-k, top-p and min-p, then renormalizes what is kept. */
 export function reshapeDistribution(dist: NextTokenDistribution, s: SamplingSettings): ReshapedDistribution {
   const n = dist.ids.length;
-  let baseProbs = new Float64Array(n);
+  let baseProbs: Float64Array = new Float64Array(n);
   let sent = 0;
   if (Number.isFinite(dist.logSumExp)) {
     for (let i = 0; i < n; i++) {
