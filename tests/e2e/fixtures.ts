@@ -11,6 +11,13 @@ import { join, relative } from 'node:path';
 
 export { expect };
 
+/**
+ * Timeout for the tests that do heavy work in the browser (axe over a page in both themes, a
+ * training run, every page visited): seconds on an idle machine, but 20–57 s measured in the
+ * full suite at a load average of 20 on 2 cores, too close to the default 60 s.
+ */
+export const HEAVY_TEST_TIMEOUT_MS = 180_000;
+
 /** The base path the test build is served under. */
 export const BASE_PATH = '/sub/';
 export const LANGS = ['zh', 'en'] as const;

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, test, HEAVY_TEST_TIMEOUT_MS } from './fixtures.ts';
 
 /** The page the lead mounts the playground on (both languages). */
 const PAGE = (lang: 'zh' | 'en') => `${lang}/playground/`;
@@ -162,6 +162,7 @@ test('Chinese page: 法国的首都是 is cut into tokens and 巴黎 is among th
 });
 
 test('the playground has no axe violations', async ({ page }) => {
+  test.setTimeout(HEAVY_TEST_TIMEOUT_MS);
   const widget = await openPlayground(page, 'en');
   await widget.getByRole('button', { name: 'Greedy step', exact: true }).click();
   await settled(widget);

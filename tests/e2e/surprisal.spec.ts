@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, test, HEAVY_TEST_TIMEOUT_MS } from './fixtures.ts';
 
 const PAGE = (lang: 'zh' | 'en') => `${lang}/playground/`;
 
@@ -98,6 +98,7 @@ test('scoring 2,000 characters finishes and reports bits per byte', async ({ pag
 });
 
 test('the surprisal view has no axe violations', async ({ page }) => {
+  test.setTimeout(HEAVY_TEST_TIMEOUT_MS);
   const widget = await openSurprisal(page, 'en');
   await widget.getByTestId('sv-tokens').focus();
   await page.keyboard.press('ArrowRight');
