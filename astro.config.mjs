@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { loadEnv } from 'vite';
 import starlight from '@astrojs/starlight';
 import preact from '@astrojs/preact';
 import { unified } from '@astrojs/markdown-remark';
@@ -7,6 +8,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { remarkBaseLinks } from './src/tools/remark-base-links.ts';
 import { modelExports } from './src/tools/export/astro-integration.ts';
+import { cspComplete } from './src/tools/csp-complete.ts';
 
 /**
  * BASE_PATH and SITE_URL come from the environment at build time so the same source deploys to
@@ -21,10 +23,53 @@ function normalizeBase(/** @type {string} */ value) {
   return trimmed ? `/${trimmed}/` : '/';
 }
 
+/**
+ * Hosts the real model (WebLLM) downloads from, for the Content-Security-Policy's connect-src:
+ * the PUBLIC_WEBLLM_* bases the site is built with (docs/webllm.md), else WebLLM's defaults.
+ * Hugging Face answers `resolve/main` with a redirect to its file CDNs (cdn-lfs.hf.co,
+ * cas-bridge.xethub.hf.co), and CSP checks every hop, so those are allowed with the default.
+ * A relative base is the site itself ('self').
+ */
+function webllmHosts() {
+  const env = { ...loadEnv(process.env.NODE_ENV ?? 'production', process.cwd(), 'PUBLIC_'), ...process.env };
+  const hosts = new Set();
+  const add = (/** @type {string | undefined} */ value, /** @type {string[]} */ fallback) => {
+    const v = value?.trim();
+    if (!v) return fallback.forEach((h) => hosts.add(h));
+    if (/^https?:\/\//i.test(v)) hosts.add(new URL(v).origin);
+  };
+  add(env.PUBLIC_WEBLLM_MODEL_BASE, ['https://huggingface.co', 'https://*.huggingface.co', 'https://*.hf.co']);
+  add(env.PUBLIC_WEBLLM_LIB_BASE, ['https://raw.githubusercontent.com']);
+  return [...hosts];
+}
+
 export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
+  security: {
+    // A Content-Security-Policy as a <meta http-equiv> in every page's head (a static host's
+    // headers are not ours). Astro computes, at build time, the hashes of every script and style
+    // it renders inline (the island runtime, Starlight's theme script), so scripts run only from
+    // the site itself or by hash; 'wasm-unsafe-eval' lets WebAssembly compile (the built-in
+    // model's kernels, TensorFlow.js), nothing else may eval. Style attributes stay allowed
+    // (KaTeX sizes its glyphs with them); style elements need a hash or the site's own files.
+    csp: {
+      algorithm: 'SHA-256',
+      directives: [
+        "default-src 'self'",
+        `connect-src 'self' ${webllmHosts().join(' ')}`,
+        "worker-src 'self' blob:",
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
+    },
+  },
   markdown: {
     processor: unified({
       remarkPlugins: [remarkMath, remarkBaseLinks({ base })],
@@ -88,5 +133,8 @@ export default defineConfig({
     preact(),
     // GGUF and ONNX exports of the built-in models, written into the build (issue #18).
     modelExports(),
+    // Last: hashes the inline scripts Astro did not (Starlight's theme script) and moves the
+    // policy to the top of every page's <head>.
+    cspComplete(),
   ],
 });

@@ -26,8 +26,8 @@ export async function main(
       if (isModuleNotFound(e)) throw new UsageError(`unknown command "${name}"`);
       throw e;
     }
-    const result = await command.run(args);
-    out(`${JSON.stringify(result)}\n`);
+    const result = await command.run(args, { err });
+    out(`${toJson(result)}\n`);
     return 0;
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
@@ -36,11 +36,30 @@ export async function main(
   }
 }
 
+/** JSON.stringify, with BigInt values written as exact integers (JSON has no size limit on numbers). */
+export function toJson(value: unknown): string {
+  const raw = (JSON as unknown as { rawJSON(text: string): unknown }).rawJSON;
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? raw(v.toString()) : v));
+}
+
+/**
+ * A closed stdout or stderr (`cli models | head -1`, `| true`) is the reader saying "enough":
+ * exit quietly with the status so far instead of an unhandled 'error' event and a stack trace.
+ */
+export function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream, exit: (code: number) => void = (c) => process.exit(c)): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    else throw e;
+  });
+}
+
 function isModuleNotFound(e: unknown): boolean {
   return typeof e === 'object' && e !== null && 'code' in e && e.code === 'ERR_MODULE_NOT_FOUND' &&
     'message' in e && String(e.message).includes('/src/cli/');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  exitQuietlyOnClosedPipe(process.stdout);
+  exitQuietlyOnClosedPipe(process.stderr);
   process.exitCode = await main(process.argv.slice(2));
 }

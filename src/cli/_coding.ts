@@ -2,10 +2,11 @@
  * Shared by `compress` and `decompress`: argument parsing and the built-in model as a CodingModel
  * (tokenizer + next-token probabilities through the engine interface).
  */
-import { engineProbabilityModel } from '../lib/coding/engine-model.ts';
+import { logitsProbabilityModel } from '../lib/coding/engine-model.ts';
 import type { CodingModel } from '../lib/coding/text-compressor.ts';
 import { openModel } from './_tinylm.ts';
-import { UsageError } from './_usage.ts';
+import { readRegularFile } from './_files.ts';
+import { UsageError, type CliIo } from './_usage.ts';
 
 /** Parsed `--model ID IN OUT`. */
 export interface CodingArgs {
@@ -35,24 +36,48 @@ export function parseCodingArgs(args: string[], command: string): CodingArgs {
 /** Loads built-in model `id` and wraps it for the coder. */
 export async function openCodingModel(id: string): Promise<CodingModel> {
   const engine = await openModel(id);
-  const { info, tokenizer } = await engine.loaded();
+  const { info, tokenizer, runner } = await engine.loaded();
   const bos = tokenizer.encode('<|endoftext|>');
   return {
     id: info.id,
     tokenize: (text) => tokenizer.encode(text),
     detokenize: (ids) => tokenizer.decode(ids),
-    probabilities: engineProbabilityModel(engine, info.vocabSize, info.contextLength, bos.length === 1 ? bos[0] : undefined),
+    // The runner directly (same numbers as the engine path the page uses, without sorting the
+    // vocabulary at every token).
+    probabilities: logitsProbabilityModel((ids) => runner.nextLogits(ids), info.vocabSize, info.contextLength, bos.length === 1 ? bos[0] : undefined),
   };
 }
 
-/** Reads a file for a command, turning a missing file into a usage error. */
+/**
+ * Largest input `compress` and `decompress` read: 16 MB, minutes of work at the built-in models'
+ * few thousand tokens a second (see bench-results.md); above that the command refuses at once.
+ */
+export const MAX_CODING_INPUT = 16 * 1024 * 1024;
+
+/** Reads IN for a command: a regular file of at most MAX_CODING_INPUT bytes, else a usage error. */
 export async function readInput(path: string): Promise<Uint8Array> {
-  const { readFile } = await import('node:fs/promises');
-  try {
-    const buf = await readFile(path);
-    return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-  } catch (e) {
-    const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : String(e);
-    throw new UsageError(`cannot read ${path} (${code})`);
-  }
+  return readRegularFile(path, MAX_CODING_INPUT);
+}
+
+/** Tokens below which no progress is shown (a few seconds of work). */
+const PROGRESS_MIN_TOKENS = 10_000;
+
+/**
+ * Progress for long inputs: one line on stderr at most every 2 seconds, "compress: 12,345 of
+ * 60,000 tokens (21%), 4,100 tokens/s, about 11 s left". Silent for short inputs.
+ */
+export function progressReporter(command: string, io: CliIo | undefined, now: () => number = () => performance.now()): (done: number, total: number) => void {
+  if (!io) return () => undefined;
+  const t0 = now();
+  let last = t0;
+  return (done, total) => {
+    if (total < PROGRESS_MIN_TOKENS) return;
+    const t = now();
+    if (done < total && t - last < 2000) return;
+    last = t;
+    const rate = done / Math.max(1e-3, (t - t0) / 1000);
+    const left = (total - done) / Math.max(1e-9, rate);
+    const f = (n: number) => Math.round(n).toLocaleString('en-US');
+    io.err(`${command}: ${f(done)} of ${f(total)} tokens (${Math.floor((100 * done) / total)}%), ${f(rate)} tokens/s${done < total ? `, about ${f(left)} s left` : ''}\n`);
+  };
 }

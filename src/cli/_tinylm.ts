@@ -9,6 +9,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLocalTinyLm, type TinyLmEngine } from '../lib/tinylm/engine.ts';
 import type { ModelSource } from '../lib/tinylm/source.ts';
+import { describe } from '../lib/safetensors/describe.ts';
 import { UsageError } from './_usage.ts';
 
 /** The repository root (two levels above this file). */
@@ -34,7 +35,34 @@ export async function readModelIndex(): Promise<ModelIndexEntry[]> {
   if (!existsSync(path)) {
     throw new UsageError(`no model list at ${relative(REPO_ROOT, path) || path}: train the models first (npm run train)`);
   }
-  return JSON.parse(await readFile(path, 'utf8')) as ModelIndexEntry[];
+  const shown = displayPath(path);
+  let index: unknown;
+  try {
+    index = JSON.parse(await readFile(path, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`${shown} is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+  if (!Array.isArray(index)) throw new UsageError(`${shown} must be a JSON array of models, found ${describe(index)}`);
+  index.forEach((m: unknown, i) => {
+    const entry = m as Partial<Record<keyof ModelIndexEntry, unknown>> | null;
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw new UsageError(`${shown}: entry ${i} must be an object, found ${describe(m)}`);
+    if (typeof entry.id !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(entry.id)) {
+      throw new UsageError(`${shown}: entry ${i} needs an "id" made of letters, digits, ".", "_" or "-", found ${describe(entry.id)}`);
+    }
+    for (const field of ['params', 'bytes'] as const) {
+      if (!(typeof entry[field] === 'number' && Number.isSafeInteger(entry[field]) && (entry[field] as number) >= 0)) {
+        throw new UsageError(`${shown}: model "${entry.id}" needs "${field}" as a non-negative integer, found ${describe(entry[field])}`);
+      }
+    }
+    if (typeof entry.dtype !== 'string') throw new UsageError(`${shown}: model "${entry.id}" needs "dtype" as a string, found ${describe(entry.dtype)}`);
+  });
+  return index as ModelIndexEntry[];
+}
+
+/** A path for messages: relative to the repository when inside it, else absolute. */
+function displayPath(path: string): string {
+  const r = relative(REPO_ROOT, path);
+  return r && !r.startsWith('..') ? r : path;
 }
 
 /** Folder of model `id`, relative to the repository root. */
@@ -46,7 +74,19 @@ export function modelDirRelative(id: string): string {
 export function fileModelSource(folder: string): ModelSource {
   return {
     async json(name) {
-      return JSON.parse(await readFile(join(folder, name), 'utf8')) as unknown;
+      const path = join(folder, name);
+      const shown = displayPath(path);
+      let text: string;
+      try {
+        text = await readFile(path, 'utf8');
+      } catch (e) {
+        throw new UsageError(`cannot read ${shown} (${typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : String(e)})`);
+      }
+      try {
+        return JSON.parse(text) as unknown;
+      } catch (e) {
+        throw new UsageError(`${shown} is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+      }
     },
     async bytes(name, onProgress) {
       const buf = await readFile(join(folder, name));
@@ -65,7 +105,16 @@ export async function openModel(id: string | undefined): Promise<TinyLmEngine> {
     throw new UsageError(`unknown model "${id}"; known models: ${index.map((m) => m.id).join(', ')}`);
   }
   const engine = createLocalTinyLm(entry.id, fileModelSource(join(modelsDir(), entry.id)));
-  await engine.load();
+  try {
+    await engine.load();
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
+    // A missing model.safetensors arrives as ENOENT; everything else already names the file.
+    const folder = displayPath(join(modelsDir(), entry.id));
+    if (code) throw new UsageError(`cannot read ${folder}/model.safetensors (${code})`);
+    throw new UsageError(`${folder}: ${(e instanceof Error ? e.message : String(e)).replace(`model ${entry.id}: `, '')}`);
+  }
   return engine;
 }
 

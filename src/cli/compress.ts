@@ -1,19 +1,23 @@
 /**
  * `compress --model ID IN OUT`: arithmetic coding of IN under the built-in model, written to OUT.
- * Prints the sizes beside gzip's (level 9) and the text's bits under the model.
+ * Prints the sizes beside gzip's (level 9) and the text's bits under the model. Text the model
+ * would expand is stored instead. OUT is written atomically (temporary file, then rename), never
+ * over IN; progress goes to stderr for long inputs.
  */
-import { writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { compressBytes } from '../lib/coding/text-compressor.ts';
-import { openCodingModel, parseCodingArgs, readInput } from './_coding.ts';
+import { checkOutput, writeFileAtomic } from './_files.ts';
+import { openCodingModel, parseCodingArgs, progressReporter, readInput } from './_coding.ts';
+import type { CliIo } from './_usage.ts';
 
 /** Compresses IN to OUT and reports the sizes. */
-export async function run(args: string[]): Promise<unknown> {
+export async function run(args: string[], io?: CliIo): Promise<unknown> {
   const { model: id, input, output } = parseCodingArgs(args, 'compress');
+  await checkOutput(input, output);
   const bytes = await readInput(input);
   const model = await openCodingModel(id);
-  const result = await compressBytes(bytes, model);
-  await writeFile(output, result.file);
+  const result = await compressBytes(bytes, model, { onProgress: progressReporter('compress', io) });
+  await writeFileAtomic(output, result.file);
   const payloadBytes = result.file.length - result.headerBytes;
   return {
     model: model.id,

@@ -3,13 +3,19 @@
  * `{"total","embedding","active"}` (design.md); `active` is null unless mixture-of-experts.
  * The output is always JSON; `--json` is accepted because the issue writes it.
  */
-import { readFile } from 'node:fs/promises';
 import { ConfigError, readModelShape } from '../lib/calc/hf-config.ts';
-import { countParameters } from '../lib/calc/param-count.ts';
+import { countParametersExact } from '../lib/calc/param-count.ts';
+import { readRegularFile } from './_files.ts';
 import { UsageError } from './_usage.ts';
 
-/** Counts the parameters of the config.json named in `args`. */
-export async function run(args: string[]): Promise<{ total: number; embedding: number; active: number | null }> {
+/** A config.json is a few kilobytes; anything above 16 MB is not one. */
+const MAX_CONFIG_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Counts the parameters of the config.json named in `args`, exactly: BigInt, printed as JSON
+ * integers however large (a double stops counting exactly above 2^53).
+ */
+export async function run(args: string[]): Promise<{ total: bigint; embedding: bigint; active: bigint | null }> {
   const files = args.filter((a) => a !== '--json');
   const unknown = files.find((a) => a.startsWith('--'));
   if (unknown) throw new UsageError(`params: unknown option ${unknown}`);
@@ -17,10 +23,10 @@ export async function run(args: string[]): Promise<{ total: number; embedding: n
   const path = files[0]!;
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = new TextDecoder().decode(await readRegularFile(path, MAX_CONFIG_BYTES));
   } catch (e) {
-    const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
-    throw new UsageError(`params: cannot read ${path}${code ? ` (${code})` : ''}`);
+    if (e instanceof UsageError) throw new UsageError(`params: ${e.message}`);
+    throw e;
   }
   let config: unknown;
   try {
@@ -29,7 +35,7 @@ export async function run(args: string[]): Promise<{ total: number; embedding: n
     throw new UsageError(`params: ${path} is not valid JSON`);
   }
   try {
-    const b = countParameters(readModelShape(config));
+    const b = countParametersExact(readModelShape(config));
     return { total: b.total, embedding: b.embedding, active: b.active };
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(`params: ${e.message}`);

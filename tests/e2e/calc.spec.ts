@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, waitForIsland } from './fixtures.ts';
+import { expect, test, waitForIsland, HEAVY_TEST_TIMEOUT_MS } from './fixtures.ts';
 
 const L = {
   zh: {
@@ -176,6 +176,7 @@ for (const lang of ['zh', 'en'] as const) {
   });
 
   test(`the calculators are accessible and fit 360 px (${lang})`, async ({ page }) => {
+    test.setTimeout(HEAVY_TEST_TIMEOUT_MS);
     await page.setViewportSize({ width: 360, height: 740 });
     for (const id of ['bytes-per-token', 'model-memory', 'magnitude']) {
       await open(page, lang, id);

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test, waitForIsland } from './fixtures.ts';
+import { expect, test, waitForIsland, HEAVY_TEST_TIMEOUT_MS } from './fixtures.ts';
 
 async function compress(page: Page, option: RegExp) {
   const widget = page.getByTestId('compressor');
@@ -38,6 +38,7 @@ test('the compressor round-trips typed text with emoji and CJK (zh)', async ({ p
 });
 
 test('the compressor fits a 360 px screen and has no axe violations, in light and dark', async ({ page }) => {
+  test.setTimeout(HEAVY_TEST_TIMEOUT_MS);
   await page.setViewportSize({ width: 360, height: 740 });
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });

@@ -2,13 +2,21 @@
  * Shared end-to-end fixtures. Every test gets a page that records console errors, failed
  * requests and requests to any host but the site's own; unless a test opts out with
  * `test.use({ strictPage: false })` (e.g. one that intercepts downloads to make them fail),
- * any of those fails the test.
+ * any of those fails the test. Content-Security-Policy violations (the built site carries a
+ * policy, astro.config.mjs) fail every test, strict or not: a widget the policy breaks is broken.
  */
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 export { expect };
+
+/**
+ * Timeout for the tests that do heavy work in the browser (axe over a page in both themes, a
+ * training run, every page visited): seconds on an idle machine, but 20–57 s measured in the
+ * full suite at a load average of 20 on 2 cores, too close to the default 60 s.
+ */
+export const HEAVY_TEST_TIMEOUT_MS = 180_000;
 
 /** The base path the test build is served under. */
 export const BASE_PATH = '/sub/';
@@ -19,6 +27,8 @@ export interface PageProblems {
   consoleErrors: string[];
   failedRequests: string[];
   foreignRequests: string[];
+  /** `securitypolicyviolation` events: "directive blocked-uri @ page". */
+  cspViolations: string[];
 }
 
 /** Site-relative paths ("zh/", "en/glossary/") of every built page of one language. */
@@ -63,7 +73,16 @@ export const test = base.extend<{ strictPage: boolean; problems: PageProblems }>
   problems: [
     async ({ page, strictPage, baseURL }, use) => {
       const origin = new URL(baseURL ?? 'http://127.0.0.1').origin;
-      const problems: PageProblems = { consoleErrors: [], failedRequests: [], foreignRequests: [] };
+      const problems: PageProblems = { consoleErrors: [], failedRequests: [], foreignRequests: [], cspViolations: [] };
+      await page.exposeBinding('__reportCspViolation', ({ frame }, text: string) => {
+        problems.cspViolations.push(`${text} @ ${frame.url()}`);
+      });
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          const report = (window as unknown as { __reportCspViolation?: (t: string) => void }).__reportCspViolation;
+          report?.(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'}${e.sample ? `: ${e.sample}` : ''}`);
+        });
+      });
       page.on('console', (msg) => {
         if (msg.type() === 'error') problems.consoleErrors.push(`${msg.text()} @ ${page.url()}`);
       });
@@ -82,11 +101,13 @@ export const test = base.extend<{ strictPage: boolean; problems: PageProblems }>
         if (new URL(url).origin !== origin) problems.foreignRequests.push(url);
       });
       await use(problems);
+      expect(problems.cspViolations, 'Content-Security-Policy violations').toEqual([]);
       if (strictPage) {
         expect(problems, 'console errors, failed requests, requests to other hosts').toEqual({
           consoleErrors: [],
           failedRequests: [],
           foreignRequests: [],
+          cspViolations: [],
         });
       }
     },

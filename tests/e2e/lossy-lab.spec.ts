@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, waitForIsland } from './fixtures.ts';
+import { expect, test, waitForIsland, HEAVY_TEST_TIMEOUT_MS } from './fixtures.ts';
 
 for (const lang of ['zh', 'en'] as const) {
   test(`the JPEG slider re-encodes the photo: lower quality, fewer bytes (${lang})`, async ({ page }) => {
@@ -39,6 +39,7 @@ test('the models table lists every built-in model with its file size and recall'
 });
 
 test('the lossy-compression lab fits a 360 px screen and has no axe violations, in light and dark', async ({ page }) => {
+  test.setTimeout(HEAVY_TEST_TIMEOUT_MS);
   await page.setViewportSize({ width: 360, height: 740 });
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });

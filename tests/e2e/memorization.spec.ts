@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, waitForIsland } from './fixtures.ts';
+import { expect, test, waitForIsland, HEAVY_TEST_TIMEOUT_MS } from './fixtures.ts';
 
 for (const lang of ['zh', 'en'] as const) {
   test(`the memorization probe shows, token by token, whether the model recites a training sentence (${lang})`, async ({ page }) => {
@@ -32,6 +32,7 @@ test('the extraction table has a row per repetition count and a column per model
 });
 
 test('the memorization probe fits a 360 px screen and has no axe violations, in light and dark', async ({ page }) => {
+  test.setTimeout(HEAVY_TEST_TIMEOUT_MS);
   await page.setViewportSize({ width: 360, height: 740 });
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, test, HEAVY_TEST_TIMEOUT_MS } from './fixtures.ts';
 
 /** The page the lead mounts the playground on (both languages). */
 const PAGE = (lang: 'zh' | 'en') => `${lang}/playground/`;
@@ -118,7 +118,14 @@ test('keyboard only: type a prompt, step, run and stop, undo', async ({ page }) 
   await prompt.focus();
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type('Hello');
+  // Wait for the new prompt's tokens, then for the model: the candidates of the previous prompt
+  // are still enabled for a moment after typing, and an Enter on a step button the model has
+  // just disabled again does nothing (this flaked on a busy machine).
+  await expect
+    .poll(() => widget.getByTestId('pg-prompt-tokens').locator('li').evaluateAll((lis) => lis.map((li) => li.firstElementChild?.textContent ?? '').join('')))
+    .toBe('Hello');
   await settled(widget);
+  await expect(widget.getByRole('button', { name: 'Sample one token', exact: true })).toBeEnabled();
   // From the prompt, Tab reaches "Sample one token" first.
   await page.keyboard.press('Tab');
   await expect(widget.getByRole('button', { name: 'Sample one token', exact: true })).toBeFocused();
@@ -155,6 +162,7 @@ test('Chinese page: 法国的首都是 is cut into tokens and 巴黎 is among th
 });
 
 test('the playground has no axe violations', async ({ page }) => {
+  test.setTimeout(HEAVY_TEST_TIMEOUT_MS);
   const widget = await openPlayground(page, 'en');
   await widget.getByRole('button', { name: 'Greedy step', exact: true }).click();
   await settled(widget);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test, waitForIsland } from './fixtures.ts';
+import { expect, test, waitForIsland, HEAVY_TEST_TIMEOUT_MS } from './fixtures.ts';
 import { openSafetensors } from '../../src/lib/safetensors/index.ts';
 
 /** The page the lab is mounted on in these tests (it is also in chapters 2 and 5). */
@@ -22,6 +22,7 @@ async function stepShown(page: Page): Promise<number> {
 test.describe.configure({ timeout: 180_000 });
 
 test('the lab studies a text, the books are taken away, and the exam answers from the weights (en)', async ({ page }) => {
+  test.setTimeout(HEAVY_TEST_TIMEOUT_MS);
   const workers: string[] = [];
   page.on('worker', (w) => workers.push(w.url()));
   const wasmRequests: string[] = [];

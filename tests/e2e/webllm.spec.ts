@@ -7,7 +7,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, Route } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
-import { builtPages, expect, LANGS, test, waitForIslands } from './fixtures.ts';
+import { builtPages, expect, LANGS, test, waitForIslands, HEAVY_TEST_TIMEOUT_MS } from './fixtures.ts';
 
 const executablePath = await findChromium();
 const WITH_WEBGPU = {
@@ -390,6 +390,7 @@ test.describe('bundle', () => {
   test.use({ strictPage: false });
 
   test('no page requests the WebLLM worker chunk until the reader asks for the real model', async ({ page }) => {
+    test.setTimeout(HEAVY_TEST_TIMEOUT_MS);
     const chunks: string[] = [];
     page.on('request', (r) => {
       if (WORKER_CHUNK.test(r.url())) chunks.push(`${r.url()} @ ${page.url()}`);

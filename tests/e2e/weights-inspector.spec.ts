@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, waitForIsland } from './fixtures.ts';
+import { expect, test, waitForIsland, HEAVY_TEST_TIMEOUT_MS } from './fixtures.ts';
 import { serializeSafetensors } from '../../src/lib/safetensors/write.ts';
 
 /** A small weights file made here, so the test does not depend on any trained model. */
@@ -63,6 +63,7 @@ test('the built-in model: no 巴黎 in its weights, 巴黎 as a vocabulary piece
 });
 
 test('the weights inspector fits a 360 px screen and has no axe violations, in light and dark', async ({ page }) => {
+  test.setTimeout(HEAVY_TEST_TIMEOUT_MS);
   await page.setViewportSize({ width: 360, height: 740 });
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });

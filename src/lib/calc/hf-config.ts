@@ -85,6 +85,24 @@ function bool(config: Json, field: string, fallback: boolean): boolean {
   return v;
 }
 
+/**
+ * Defaults of the transformers config classes (configuration_<type>.py) for the fields a config.json
+ * may leave out and that change the count. `kvHeads` undefined: one KV head per query head (the
+ * class default is None); `headDim` undefined: hidden / heads (None, or no such field). The
+ * classes also default the sizes (hidden_size, …); those we require, since a config without them
+ * describes no particular model.
+ */
+const CLASS_DEFAULTS: Record<ModelType, { kvHeads?: number; headDim?: number; tied: boolean }> = {
+  gpt2: { tied: true },
+  llama: { tied: false },
+  mistral: { kvHeads: 8, tied: false },
+  mixtral: { kvHeads: 8, tied: false },
+  qwen2: { kvHeads: 32, tied: false },
+  qwen3: { kvHeads: 32, headDim: 128, tied: false },
+  gemma2: { kvHeads: 4, headDim: 256, tied: true },
+  phi: { tied: false },
+};
+
 /** head_dim when the config gives it, else hidden / heads, which must then divide evenly. */
 function headDimOf(config: Json, hidden: number, heads: number, headsField: string, hiddenField: string): number {
   if (config.head_dim !== undefined && config.head_dim !== null) return int(config, 'head_dim');
@@ -98,8 +116,8 @@ function headDimOf(config: Json, hidden: number, heads: number, headsField: stri
   return hidden / heads;
 }
 
-function kvHeadsOf(config: Json, heads: number): number {
-  const kvHeads = int(config, 'num_key_value_heads', heads);
+function kvHeadsOf(config: Json, heads: number, fallback = heads): number {
+  const kvHeads = int(config, 'num_key_value_heads', fallback);
   // Grouped-query attention shares each K/V head among heads / kvHeads query heads.
   if (heads % kvHeads !== 0) {
     throw new ConfigError(
@@ -138,7 +156,8 @@ export function readModelShape(config: unknown): ModelShape {
       layers: int(c, 'n_layer'),
       heads,
       kvHeads: heads,
-      headDim: headDimOf(c, hidden, heads, 'n_head', 'n_embd'),
+      // GPT2Config has no head_dim: GPT2Attention always splits n_embd evenly, so a stray one is ignored.
+      headDim: headDimOf({}, hidden, heads, 'n_head', 'n_embd'),
       // GPT2Config: n_inner null means 4 × n_embd.
       intermediate: int(c, 'n_inner', 4 * hidden),
       positions: int(c, 'n_positions'),
@@ -154,9 +173,17 @@ export function readModelShape(config: unknown): ModelShape {
 
   const hidden = int(c, 'hidden_size');
   const heads = int(c, 'num_attention_heads');
-  const kvHeads = kvHeadsOf(c, heads);
+  const defaults = CLASS_DEFAULTS[modelType];
+  const kvHeads = kvHeadsOf(c, heads, defaults.kvHeads ?? heads);
   // Defaults below are those of the transformers config classes, used when a field is absent.
   const attentionBias = bool(c, 'attention_bias', false);
+  // PhiAttention always uses hidden_size / heads (PhiConfig has no head_dim); the others read
+  // head_dim when given, else their class default, else hidden / heads.
+  const headDimConfig = modelType === 'phi' ? {} : c;
+  const headDim =
+    defaults.headDim !== undefined && (c.head_dim === undefined || c.head_dim === null)
+      ? defaults.headDim
+      : headDimOf(headDimConfig, hidden, heads, 'num_attention_heads', 'hidden_size');
   const shape: ModelShape = {
     modelType,
     vocab: int(c, 'vocab_size'),
@@ -164,10 +191,10 @@ export function readModelShape(config: unknown): ModelShape {
     layers: int(c, 'num_hidden_layers'),
     heads,
     kvHeads,
-    headDim: modelType === 'gemma2' ? int(c, 'head_dim', 256) : headDimOf(c, hidden, heads, 'num_attention_heads', 'hidden_size'),
+    headDim,
     intermediate: int(c, 'intermediate_size'),
     positions: 0,
-    tied: bool(c, 'tie_word_embeddings', modelType === 'gemma2'),
+    tied: bool(c, 'tie_word_embeddings', defaults.tied),
     qkvBias: attentionBias,
     outBias: attentionBias,
     mlpBias: modelType === 'llama' ? bool(c, 'mlp_bias', false) : false,
@@ -186,8 +213,8 @@ export function readModelShape(config: unknown): ModelShape {
     if (bool(c, 'qk_layernorm', false)) shape.qkNorm = 'layer';
   }
   if (modelType === 'mixtral') {
-    shape.experts = int(c, 'num_local_experts');
-    shape.expertsPerToken = int(c, 'num_experts_per_tok');
+    shape.experts = int(c, 'num_local_experts', 8);
+    shape.expertsPerToken = int(c, 'num_experts_per_tok', 2);
     if (shape.expertsPerToken > shape.experts) {
       throw new ConfigError(
         'num_experts_per_tok',

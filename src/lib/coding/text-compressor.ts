@@ -5,7 +5,7 @@
  */
 import { crc32 } from './crc32.ts';
 import { CompressedFormatError, readContainer, writeContainer, type CodingMode } from './container.ts';
-import { decodeTokens, encodeTokens, type ProbabilityModel, type TokenCoderOptions } from './token-coder.ts';
+import { decodeTokens, encodeTokens, TokenCountError, type ProbabilityModel, type TokenCoderOptions } from './token-coder.ts';
 
 /** The model side of the compressor: an id for the header, its tokenizer, and its predictions. */
 export interface CodingModel {
@@ -21,11 +21,14 @@ export interface CompressionResult {
   mode: CodingMode;
   /** Input size in bytes. */
   inputBytes: number;
-  /** Tokens coded (0 when stored). */
+  /** Tokens the model saw (0 when the tokenizer cannot reproduce the input). */
   tokens: number;
   /** Header bytes (everything before the payload). */
   headerBytes: number;
-  /** Ideal code length under the model, Σ −log₂ p, in bits (NaN when stored). */
+  /**
+   * Ideal code length under the model, Σ −log₂ p, in bits: also when the file is stored because
+   * the model would have expanded the text; NaN when the tokenizer cannot reproduce the input.
+   */
   modelBits: number;
 }
 
@@ -39,11 +42,15 @@ export async function compressBytes(input: Uint8Array | string, model: CodingMod
     const candidate = await model.tokenize(text);
     if ((await model.detokenize(candidate)) === text) ids = candidate;
   }
-  if (ids === null) {
+  const stored = (tokens = 0, modelBits = Number.NaN): CompressionResult => {
     const file = writeContainer({ mode: 'stored', modelId: model.id, count: bytes.length, crc32: checksum }, bytes);
-    return { file, mode: 'stored', inputBytes: bytes.length, tokens: 0, headerBytes: file.length - bytes.length, modelBits: Number.NaN };
-  }
+    return { file, mode: 'stored', inputBytes: bytes.length, tokens, headerBytes: file.length - bytes.length, modelBits };
+  };
+  if (ids === null) return stored();
   const { payload, modelBits } = await encodeTokens(ids, model.probabilities, options);
+  // Text the model predicts worse than 8 bits a byte (3,000 zero bytes, say) is stored instead:
+  // the file is never much larger than the input (header only).
+  if (payload.length >= bytes.length) return stored(ids.length, modelBits);
   const file = writeContainer({ mode: 'model', modelId: model.id, count: ids.length, crc32: checksum }, payload);
   return { file, mode: 'model', inputBytes: bytes.length, tokens: ids.length, headerBytes: file.length - payload.length, modelBits };
 }
@@ -58,7 +65,13 @@ export async function decompressBytes(file: Uint8Array, model: CodingModel, opti
   if (header.mode === 'stored') {
     bytes = payload.slice();
   } else {
-    const ids = await decodeTokens(payload, header.count, model.probabilities, options);
+    let ids: number[];
+    try {
+      ids = await decodeTokens(payload, header.count, model.probabilities, options);
+    } catch (e) {
+      if (e instanceof TokenCountError) throw new CompressedFormatError(e.message);
+      throw e;
+    }
     bytes = new TextEncoder().encode(await model.detokenize(ids));
   }
   if (crc32(bytes) !== header.crc32) {

@@ -9,7 +9,9 @@ import { cumulativeFrequencies, DEFAULT_TOTAL, symbolAt } from './frequencies.ts
 
 /**
  * The model the coder consults: probabilities (any non-negative weights, one per token id) of the
- * token that follows `prefix`. It must answer identically for identical prefixes.
+ * token that follows `prefix`. It must answer identically for identical prefixes. The coder grows
+ * one array token by token and passes it each time (no copies, so coding stays linear): read it
+ * during the call, do not keep it.
  */
 export type ProbabilityModel = (prefix: readonly number[]) => Float32Array | Float64Array | Promise<Float32Array | Float64Array>;
 
@@ -32,10 +34,12 @@ export interface EncodedTokens {
 export async function encodeTokens(ids: readonly number[], model: ProbabilityModel, options: TokenCoderOptions = {}): Promise<EncodedTokens> {
   const encoder = createArithmeticEncoder();
   let modelBits = 0;
+  const prefix: number[] = [];
   for (let i = 0; i < ids.length; i++) {
     options.signal?.throwIfAborted();
-    const probs = await model(ids.slice(0, i));
+    const probs = await model(prefix);
     const id = ids[i]!;
+    prefix.push(id);
     if (!(Number.isInteger(id) && id >= 0 && id < probs.length)) {
       throw new RangeError(`token id ${id} at position ${i} is outside the model's vocabulary of ${probs.length}`);
     }
@@ -54,6 +58,10 @@ export async function decodeTokens(payload: Uint8Array, count: number, model: Pr
   for (let i = 0; i < count; i++) {
     options.signal?.throwIfAborted();
     const probs = await model(ids);
+    if (i === 0) {
+      const most = maxTokensIn(payload.length, probs.length);
+      if (count > most) throw new TokenCountError(count, payload.length, most);
+    }
     const cum = cumulativeFrequencies(probs, DEFAULT_TOTAL);
     const total = cum[probs.length]!;
     const id = symbolAt(cum, decoder.target(total));
@@ -62,6 +70,32 @@ export async function decodeTokens(payload: Uint8Array, count: number, model: Pr
     options.onProgress?.(i + 1, count);
   }
   return ids;
+}
+
+/**
+ * The most tokens a payload of `payloadBytes` can hold with a vocabulary of `vocabSize`. Every
+ * token keeps a frequency of at least 1, so the likeliest token gets at most
+ * DEFAULT_TOTAL − (V − 1) of DEFAULT_TOTAL and costs at least −log₂ of that share; the encoder
+ * writes at least the sum of the costs in bits. A header claiming more is damaged (or hostile):
+ * decoding it would run for as long as the claim, producing garbage that fails its checksum.
+ */
+export function maxTokensIn(payloadBytes: number, vocabSize: number): number {
+  if (vocabSize <= 1) return 0;
+  // Halved: the coder's last symbol also takes the range's remainder, a little more than its share.
+  const minBits = -Math.log2((DEFAULT_TOTAL - (vocabSize - 1)) / DEFAULT_TOTAL) / 2;
+  return Math.floor((8 * payloadBytes) / minBits) + 1;
+}
+
+/** The header's token count cannot fit in the payload. */
+export class TokenCountError extends RangeError {
+  override name = 'TokenCountError';
+  readonly count: number;
+  readonly most: number;
+  constructor(count: number, payloadBytes: number, most: number) {
+    super(`the header claims ${count} tokens, but ${payloadBytes} bytes of payload can hold at most ${most}: the file is damaged`);
+    this.count = count;
+    this.most = most;
+  }
 }
 
 /** −log₂ of token `id`'s share of the weights in `probs`. */

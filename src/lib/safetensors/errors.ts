@@ -1,3 +1,5 @@
+import { clean } from './describe.ts';
+
 /**
  * Every way a safetensors file can be malformed has its own Error subclass, all extending
  * SafetensorsError, so callers (and the fuzz tests) can tell "bad file" from a bug.
@@ -23,13 +25,18 @@ export class MetadataError extends SafetensorsError {
   override name = 'MetadataError';
 }
 
+/** The tensors do not tile the data area: a gap, a first tensor not at 0, or trailing bytes. */
+export class OffsetsError extends SafetensorsError {
+  override name = 'OffsetsError';
+}
+
 /** One tensor entry is malformed: unknown dtype, bad shape, bad offsets, or size mismatch. */
 export class TensorEntryError extends SafetensorsError {
   override name = 'TensorEntryError';
   /** The tensor the entry describes. */
   readonly tensor: string;
   constructor(tensor: string, message: string) {
-    super(`tensor "${tensor}": ${message}`);
+    super(`tensor "${clean(tensor)}": ${message}`);
     this.tensor = tensor;
   }
 }

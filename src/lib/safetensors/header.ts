@@ -8,6 +8,7 @@
  * `{"name": {"dtype", "shape", "data_offsets": [begin, end]}, "__metadata__": {str: str}}`,
  * then the data area; offsets are relative to the start of the data area.
  */
+import { clean, describe, nonIntegerLiterals } from './describe.ts';
 import { byteLengthOf, isDtype, type Dtype } from './dtypes.ts';
 import {
   HeaderJsonError,
@@ -16,6 +17,8 @@ import {
   OverlapError,
   TensorEntryError,
 } from './errors.ts';
+export { OffsetsError } from './errors.ts';
+import { OffsetsError } from './errors.ts';
 
 /** Bytes of the little-endian header-length prefix. */
 export const PREFIX_BYTES = 8;
@@ -89,7 +92,7 @@ export function parseHeader(firstBytes: Uint8Array, fileSize: number): Safetenso
   }
   const dataStart = PREFIX_BYTES + headerLength;
   const dataLength = fileSize - dataStart;
-  const json = decodeJson(firstBytes.subarray(PREFIX_BYTES, dataStart));
+  const { json, text } = decodeJson(firstBytes.subarray(PREFIX_BYTES, dataStart));
 
   let metadata: Record<string, string> = {};
   const tensors: TensorInfo[] = [];
@@ -97,8 +100,14 @@ export function parseHeader(firstBytes: Uint8Array, fileSize: number): Safetenso
     if (name === '__metadata__') metadata = checkMetadata(value);
     else tensors.push(checkTensor(name, value, dataLength));
   }
+  // JSON.parse reads 2.0 and 1e0 as 2 and 1; the format wants integers, written as integers.
+  const fractional = nonIntegerLiterals(text)[0];
+  if (fractional) {
+    throw new TensorEntryError(fractional.tensor, `"${fractional.field}" holds ${clean(fractional.literal)}: sizes and offsets must be written as integers`);
+  }
   tensors.sort((a, b) => a.dataOffsets[0] - b.dataOffsets[0] || a.dataOffsets[1] - b.dataOffsets[1] || (a.name < b.name ? -1 : 1));
   checkNoOverlap(tensors);
+  checkContiguous(tensors, dataLength);
   return { headerLength, dataStart, dataLength, metadata, tensors };
 }
 
@@ -113,7 +122,7 @@ export async function readHeader(read: ReadRange, fileSize: number): Promise<Saf
   return parseHeader(first, fileSize);
 }
 
-function decodeJson(bytes: Uint8Array): Record<string, unknown> {
+function decodeJson(bytes: Uint8Array): { json: Record<string, unknown>; text: string } {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
@@ -126,21 +135,21 @@ function decodeJson(bytes: Uint8Array): Record<string, unknown> {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    throw new HeaderJsonError(`header is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+    throw new HeaderJsonError(`header is not valid JSON (${clean(e instanceof Error ? e.message : String(e))})`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new HeaderJsonError('header JSON is not an object');
+    throw new HeaderJsonError(`header JSON is not an object but ${describe(value)}`);
   }
-  return value as Record<string, unknown>;
+  return { json: value as Record<string, unknown>, text };
 }
 
 function checkMetadata(value: unknown): Record<string, string> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new MetadataError('"__metadata__" must be an object of strings');
+    throw new MetadataError(`"__metadata__" must be an object of strings, found ${describe(value)}`);
   }
   const entries = Object.entries(value);
   for (const [key, v] of entries) {
-    if (typeof v !== 'string') throw new MetadataError(`"__metadata__.${key}" must be a string, found ${typeName(v)}`);
+    if (typeof v !== 'string') throw new MetadataError(`"__metadata__.${clean(key)}" must be a string, found ${describe(v)}`);
   }
   // fromEntries defines own properties, so a key such as "__proto__" stays data, not a prototype.
   return Object.fromEntries(entries) as Record<string, string>;
@@ -148,24 +157,26 @@ function checkMetadata(value: unknown): Record<string, string> {
 
 function checkTensor(name: string, value: unknown, dataLength: number): TensorInfo {
   const fail = (message: string) => new TensorEntryError(name, message);
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw fail('entry must be an object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw fail(`entry must be an object, found ${describe(value)}`);
   const entry = value as Record<string, unknown>;
   const { dtype, shape, data_offsets: offsets } = entry;
-  if (!isDtype(dtype)) throw fail(`"dtype" ${JSON.stringify(dtype) ?? 'is missing'}: not a known safetensors dtype`);
-  if (!Array.isArray(shape)) throw fail(`"shape" must be an array of non-negative integers, found ${typeName(shape)}`);
+  if (!isDtype(dtype)) {
+    throw fail(dtype === undefined ? '"dtype" is missing' : `"dtype" is ${describe(dtype)}: not a known safetensors dtype`);
+  }
+  if (!Array.isArray(shape)) throw fail(`"shape" must be an array of non-negative integers, found ${describe(shape)}`);
   let elements = 1;
   for (const [i, dim] of shape.entries()) {
     if (typeof dim !== 'number' || !Number.isSafeInteger(dim) || dim < 0) {
-      throw fail(`"shape"[${i}] = ${JSON.stringify(dim)} is not a non-negative integer`);
+      throw fail(`"shape"[${i}] is ${describe(dim)}, not a non-negative integer`);
     }
     elements *= dim;
-    if (!Number.isSafeInteger(elements)) throw fail(`"shape" ${JSON.stringify(shape)} has too many elements`);
+    if (!Number.isSafeInteger(elements)) throw fail(`"shape" (${shape.length} dimensions) has too many elements`);
   }
-  if (!Array.isArray(offsets) || offsets.length !== 2) throw fail('"data_offsets" must be [begin, end]');
+  if (!Array.isArray(offsets) || offsets.length !== 2) throw fail(`"data_offsets" must be [begin, end], found ${describe(offsets)}`);
   const [begin, end] = offsets as unknown[];
   for (const [label, v] of [['begin', begin], ['end', end]] as const) {
     if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) {
-      throw fail(`"data_offsets" ${label} = ${JSON.stringify(v)} is not a non-negative integer`);
+      throw fail(`"data_offsets" ${label} is ${describe(v)}, not a non-negative integer`);
     }
   }
   const b = begin as number;
@@ -175,7 +186,7 @@ function checkTensor(name: string, value: unknown, dataLength: number): TensorIn
   const expected = byteLengthOf(dtype, elements);
   if (expected === null) throw fail(`${elements} elements of ${dtype} do not fill whole bytes`);
   if (expected !== e - b) {
-    throw fail(`shape ${JSON.stringify(shape)} × ${dtype} needs ${expected} bytes, but "data_offsets" hold ${e - b}`);
+    throw fail(`shape [${shape.length > 8 ? `${shape.slice(0, 8).join(', ')}, …` : shape.join(', ')}] × ${dtype} needs ${expected} bytes, but "data_offsets" hold ${e - b}`);
   }
   return { name, dtype, shape: shape as number[], dataOffsets: [b, e], elements };
 }
@@ -186,15 +197,38 @@ function checkNoOverlap(sorted: TensorInfo[]): void {
     if (t.dataOffsets[0] === t.dataOffsets[1]) continue; // an empty tensor claims no bytes
     if (previous && t.dataOffsets[0] < previous.dataOffsets[1]) {
       throw new OverlapError(
-        `tensors "${previous.name}" [${previous.dataOffsets.join(', ')}] and "${t.name}" [${t.dataOffsets.join(', ')}] overlap`,
+        `tensors "${clean(previous.name)}" [${previous.dataOffsets.join(', ')}] and "${clean(t.name)}" [${t.dataOffsets.join(', ')}] overlap`,
       );
     }
     previous = t;
   }
 }
 
-function typeName(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)}`;
+/**
+ * The format's rule (and its reference reader's): the tensors, in offset order, tile the data
+ * area from 0 to its end: no gap, no trailing bytes, and an empty tensor only at a boundary.
+ */
+function checkContiguous(sorted: TensorInfo[], dataLength: number): void {
+  let end = 0;
+  let previous: TensorInfo | undefined;
+  for (const t of sorted) {
+    const [b, e] = t.dataOffsets;
+    if (b !== end) {
+      const where = previous ? `after "${clean(previous.name)}", which ends at ${end}` : 'the first tensor must start at 0';
+      throw new OffsetsError(
+        b > end
+          ? `tensor "${clean(t.name)}" starts at ${b}, leaving a gap of ${b - end} bytes (${where})`
+          : `tensor "${clean(t.name)}" [${b}, ${e}] lies inside "${clean(previous!.name)}" [${previous!.dataOffsets.join(', ')}]`,
+      );
+    }
+    end = e;
+    previous = t;
+  }
+  if (end !== dataLength) {
+    throw new OffsetsError(
+      sorted.length === 0
+        ? `there are no tensors but ${dataLength} bytes of data`
+        : `the tensors end at byte ${end} of the data area, but it holds ${dataLength}: ${dataLength - end} trailing bytes`,
+    );
+  }
 }

@@ -6,6 +6,7 @@ import type { NextTokenDistribution } from '../engine/types.ts';
 import { entropyBits } from './entropy.ts';
 import { minPCount } from './min-p.ts';
 import type { SamplingSettings } from './settings.ts';
+import { softmax } from './softmax.ts';
 import { temperatureProbs } from './temperature.ts';
 import { topKCount } from './top-k.ts';
 import { topPCount } from './top-p.ts';
@@ -41,13 +42,22 @@ export interface ReshapedDistribution {
 /** Applies temperature, then top-k, top-p and min-p, then renormalizes what is kept. */
 export function reshapeDistribution(dist: NextTokenDistribution, s: SamplingSettings): ReshapedDistribution {
   const n = dist.ids.length;
-  const baseProbs = new Float64Array(n);
+  let baseProbs: Float64Array = new Float64Array(n);
   let sent = 0;
-  for (let i = 0; i < n; i++) {
-    baseProbs[i] = Math.exp(dist.logits[i] - dist.logSumExp);
-    sent += baseProbs[i];
+  if (Number.isFinite(dist.logSumExp)) {
+    for (let i = 0; i < n; i++) {
+      const p = Math.exp(dist.logits[i] - dist.logSumExp);
+      baseProbs[i] = Number.isNaN(p) ? 0 : p;
+      sent += baseProbs[i];
+    }
+  } else {
+    // logSumExp ±∞ (every logit −∞, or some +∞): exp(logit − logSumExp) is NaN. Take the limit
+    // over the sent candidates instead (softmax: +∞ share the mass, all −∞ means uniform) and
+    // count nothing as unsent, since nothing about the tail is known.
+    baseProbs = softmax(dist.logits);
+    sent = n > 0 ? 1 : 0;
   }
-  const unsentMass = Math.max(0, 1 - sent);
+  const unsentMass = Math.min(1, Math.max(0, 1 - sent));
   const tempered = temperatureProbs(dist.logits, s.temperature);
   // Hugging Face's order: temperature, top-k, then top-p on what top-k left (renormalized), then
   // min-p (a ratio to the top token, so renormalizing does not change it).

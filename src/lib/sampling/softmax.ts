@@ -33,7 +33,11 @@ export function rankOf(values: ArrayLike<number>, id: number, off = 0, n = value
   return rank;
 }
 
-/** Probabilities proportional to exp(logit), summing to 1 (all zero for an empty input). */
+/**
+ * Probabilities proportional to exp(logit), summing to 1 (all zero for an empty input). Edges,
+ * each the limit of finite logits: +∞ logits share all the mass equally; −∞ and NaN logits get
+ * none; when every logit is −∞ (or NaN) nothing is preferred, so the result is uniform.
+ */
 export function softmax(logits: ArrayLike<number>): Float64Array {
   const out = new Float64Array(logits.length);
   if (logits.length === 0) return out;
@@ -46,9 +50,11 @@ export function softmax(logits: ArrayLike<number>): Float64Array {
   }
   let sum = 0;
   for (let i = 0; i < logits.length; i++) {
-    const e = Math.exp(logits[i] - max);
-    out[i] = e;
-    sum += e;
+    const l = logits[i];
+    // l === max covers +∞ (∞ − ∞ would be NaN); NaN > max is false, so NaN gets exp(NaN) → 0 here.
+    const e = l === max ? 1 : Math.exp(l - max);
+    out[i] = Number.isNaN(e) ? 0 : e;
+    sum += out[i];
   }
   for (let i = 0; i < out.length; i++) out[i] /= sum;
   return out;

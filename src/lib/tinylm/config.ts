@@ -40,6 +40,9 @@ export function parseGptConfig(json: unknown): GptConfig {
     nHead: int('n_head'),
     layerNormEpsilon: typeof c.layer_norm_epsilon === 'number' ? c.layer_norm_epsilon : 1e-5,
   };
+  if (!(config.layerNormEpsilon > 0 && Number.isFinite(config.layerNormEpsilon))) {
+    throw new Error('config.json: layer_norm_epsilon must be a positive number');
+  }
   if (config.dModel % config.nHead !== 0) throw new Error('config.json: n_embd is not a multiple of n_head');
   return config;
 }

@@ -129,13 +129,13 @@ async function loadModel(id: string, source: ModelSource, onProgress?: (p: LoadP
   // Keep a rejection of the weights from going unhandled while the JSON files are awaited.
   weightBytes.catch(() => undefined);
   const [configJson, tokenizerJson] = await Promise.all([source.json('config.json'), source.json('tokenizer.json')]);
-  const config = parseGptConfig(configJson);
-  const tokenizer = loadTinyTokenizer(tokenizerJson);
+  const config = inFile(id, 'config.json', () => parseGptConfig(configJson));
+  const tokenizer = inFile(id, 'tokenizer.json', () => loadTinyTokenizer(tokenizerJson));
   if (tokenizer.vocabSize > config.vocabSize) {
     throw new Error(`model ${id}: the tokenizer has ${tokenizer.vocabSize} tokens but the model only ${config.vocabSize}`);
   }
   const bytes = await weightBytes;
-  const loadedWeights = loadGptWeights(bytes, config);
+  const loadedWeights = inFile(id, 'model.safetensors', () => loadGptWeights(bytes, config));
   const { precision } = loadedWeights;
   // One reservation for everything the kernels touch: the weights, both runners' and the tracer's buffers.
   const kernels = createKernels(weightFloats(loadedWeights.weights) + 2 * runnerFloats(config) + tracerFloats(config));
@@ -154,4 +154,15 @@ async function loadModel(id: string, source: ModelSource, onProgress?: (p: LoadP
     tracer,
     tokenizer,
   };
+}
+
+/** Runs one file's parser; an error names the model and the file (once) and keeps the cause. */
+function inFile<T>(id: string, file: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const bare = message.replace(/^(config\.json|safetensors|tokenizer\.json):\s*/, '');
+    throw new Error(`model ${id}: ${file}: ${bare}`, { cause: e });
+  }
 }

@@ -45,7 +45,7 @@ export interface LoadedWeights {
 export function loadGptWeights(file: Uint8Array, config: GptConfig): LoadedWeights {
   const tf = openSafetensors(file);
   const { vocabSize: V, contextLength: C, dModel: d } = config;
-  const get = (name: string, shape: number[]) => tensorAsF32(tf, name, shape);
+  const get = (name: string, shape: number[]) => checkFinite(name, shape, tensorAsF32(tf, name, shape));
   const layers: LayerWeights[] = [];
   for (let l = 0; l < config.nLayer; l++) {
     const p = `h.${l}.`;
@@ -72,6 +72,22 @@ export function loadGptWeights(file: Uint8Array, config: GptConfig): LoadedWeigh
     lnFBias: get('ln_f.bias', [d]),
   };
   return { weights, precision: filePrecision(tf) };
+}
+
+/**
+ * Refuses a tensor holding NaN or ±Infinity: such weights make every logit NaN, and the model
+ * would then "predict" garbage (probability null, rank 1 for every token) instead of failing.
+ */
+function checkFinite(name: string, shape: number[], values: Float32Array): Float32Array {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v - v !== 0) {
+      const cols = shape[shape.length - 1]!;
+      const where = shape.length === 1 ? `element ${i}` : `row ${Math.floor(i / cols)}, column ${i % cols}`;
+      throw new Error(`safetensors: ${name} holds ${String(v)} at ${where}: the weights are broken (retrain or re-export the model)`);
+    }
+  }
+  return values;
 }
 
 function filePrecision(tf: SafetensorsFile): StoredPrecision {

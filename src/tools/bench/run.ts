@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: prefill and decode tokens/s of every built-in model in Node and in Chromium,
- * the time from page load to the default model's first prediction, and a matmul roofline from
- * the same run, printed as a markdown table (`--out FILE` also rewrites FILE's "engine" section; `--node-only` skips
- * Chromium).
+ * the time from page load to the default model's first prediction, a matmul roofline from
+ * the same run, and compression throughput on 100 KB and 1 MB, printed as a markdown table
+ * (`--out FILE` also rewrites FILE's "engine" section; `--node-only` skips Chromium;
+ * `--no-compress` skips the compression, which takes minutes; `--compress-only` measures only it).
  *
  * Chromium part: page.ts and the worker are bundled with esbuild into a temporary folder, served
  * with the models on 127.0.0.1, and driven by Playwright with the system Chromium.
@@ -19,6 +20,7 @@ import sirv from 'sirv';
 import { chromium } from '@playwright/test';
 import { createLocalTinyLm } from '../../lib/tinylm/engine.ts';
 import { fileModelSource, modelsDir, readModelIndex, REPO_ROOT, type ModelIndexEntry } from '../../cli/_tinylm.ts';
+import { chapterText, measureCompression, type CompressionSpeed } from './compress.ts';
 import { measureModel, measureRoofline, type ModelSpeed } from './measure.ts';
 import type { PageResult } from './page.ts';
 
@@ -128,6 +130,7 @@ function table(index: ModelIndexEntry[], node: NodeResult, web: PageResult | und
     `| default model, on the page's own thread (no worker): engine created → first prediction (ms) | – | ${W((r) => f0(r.mainThreadFirstPredictionMs))} |`,
     `| decode through the worker, full sorted vocabulary per step (tokens/s) | – | ${W((r) => f0(r.workerDecodeTokensPerSecond))} |`,
     `| score 2,000 tokens through the worker, top 5 per token (tokens/s) | – | ${W((r) => `${f0(r.workerScoreTokensPerSecond)}${r.scoreAbortWorks ? '' : ' (abort FAILED)'}`)} |`,
+    `| longest main-thread task during that score (ms; 0 = none over 50) | – | ${W((r) => f0(r.longestTaskWhileScoringMs))} |`,
     `| X-ray island, default model, ${web?.xray.tokens ?? 32}-token prompt: keystroke → redrawn in the DOM / → next frame (ms, median of ${web?.xray.keystrokes ?? '–'}; of which worker tokenize + trace) | – | ${W((r) => `${f1(r.xray.toDomMs)} / ${f1(r.xray.toFrameMs)} (${f1(r.xray.traceMs)})`)} |`,
     '',
     '| model | params | dtype | tokens | Node load ms | Chromium load ms | Node prefill tok/s | Node decode tok/s | Node decode GFLOP/s (of matvec roofline) | Node CPU share | Chromium prefill tok/s | Chromium decode tok/s | Chromium prefill GFLOP/s (of matmul roofline) | Chromium decode GFLOP/s (of matvec roofline) |',
@@ -149,18 +152,55 @@ function table(index: ModelIndexEntry[], node: NodeResult, web: PageResult | und
   return lines.join('\n');
 }
 
+/** Sizes the compression is measured at: equal tokens/s at both shows linear time. */
+const COMPRESSION_SIZES = [100_000, 1_000_000];
+
+async function measureCompressionSizes(id: string): Promise<CompressionSpeed[]> {
+  const results: CompressionSpeed[] = [];
+  for (const size of COMPRESSION_SIZES) {
+    process.stderr.write(`compressing ${f0(size)} bytes with ${id}…\n`);
+    results.push(await measureCompression(id, chapterText(size), (line) => process.stderr.write(`  ${line}\n`)));
+  }
+  return results;
+}
+
+function compressionTable(id: string, rows: CompressionSpeed[]): string {
+  const lines = [
+    `Compression with ${id} (\`cli compress\`'s coder, src/tools/bench/compress.ts) on the chapters' MDX, zh and en, repeated to the size:`,
+    '',
+    '| input bytes | tokens | output bytes | mode | compress s | compress KB/s | compress tokens/s | decompress s | decompress tokens/s | round trip |',
+    '|---:|---:|---:|---|---:|---:|---:|---:|---:|---|',
+  ];
+  for (const r of rows) {
+    lines.push(
+      `| ${f0(r.inputBytes)} | ${f0(r.tokens)} | ${f0(r.outputBytes)} | ${r.mode} | ${f1(r.compressSeconds)} | ${f1(r.inputBytes / 1000 / r.compressSeconds)} | ` +
+        `${f0(r.tokens / r.compressSeconds)} | ${f1(r.decompressSeconds)} | ${f0(r.tokens / r.decompressSeconds)} | ${r.roundTrip ? 'byte-exact' : 'FAILED'} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
 async function main(args: string[]): Promise<void> {
   const nodeOnly = args.includes('--node-only');
+  const compressOnly = args.includes('--compress-only');
+  const noCompress = args.includes('--no-compress');
   const outAt = args.indexOf('--out');
   const out = outAt >= 0 ? args[outAt + 1] : undefined;
   const index = await readModelIndex();
   const defaultId = (index.find((m) => m.default) ?? index[0])?.id;
   if (!defaultId) throw new Error('no models to measure');
-  process.stderr.write(`measuring ${index.map((m) => m.id).join(', ')} in Node…\n`);
-  const node = await measureNode(index, defaultId);
-  if (!nodeOnly) process.stderr.write('measuring in Chromium…\n');
-  const web = nodeOnly ? undefined : await measureChromium(index, defaultId);
-  const md = `${table(index, node, web)}\n\nFirst prediction after "${PROMPT}": ${JSON.stringify(web?.firstPredictionToken ?? '–')}. Prefill: one pass over the tokens; decode: one token at a time with the KV cache (${node.models[defaultId]?.tokens} tokens, median of 5).\n`;
+  let md = '';
+  if (!compressOnly) {
+    process.stderr.write(`measuring ${index.map((m) => m.id).join(', ')} in Node…\n`);
+    const node = await measureNode(index, defaultId);
+    if (!nodeOnly) process.stderr.write('measuring in Chromium…\n');
+    const web = nodeOnly ? undefined : await measureChromium(index, defaultId);
+    md = `${table(index, node, web)}\n\nFirst prediction after "${PROMPT}": ${JSON.stringify(web?.firstPredictionToken ?? '–')}. Prefill: one pass over the tokens; decode: one token at a time with the KV cache (${node.models[defaultId]?.tokens} tokens, median of 5).\n`;
+  }
+  if (!noCompress) {
+    const rows = await measureCompressionSizes(defaultId);
+    md += `${md ? '\n' : `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}; load average at the end ${loadavg().map(f1).join(' / ')}.\n\n`}${compressionTable(defaultId, rows)}\n`;
+  }
   process.stdout.write(md);
   if (out) writeResultsSection(out, 'engine', md);
 }

@@ -53,3 +53,36 @@ describe('cli params', () => {
     }
   });
 });
+
+describe('cli params follows each architecture\'s transformers defaults and counts exactly (#17 point 6)', () => {
+  const qwen3 = () => ({ ...(findPreset('qwen3-0.6b-base')!.config as Record<string, unknown>) });
+  test('Qwen3 without head_dim uses Qwen3Config\'s 128, not hidden / heads', async () => {
+    const withHeadDim = JSON.parse((await cli(await file('q3.json', JSON.stringify(qwen3())))).out);
+    const c = qwen3();
+    delete c.head_dim;
+    const without = JSON.parse((await cli(await file('q3-no-head-dim.json', JSON.stringify(c)))).out);
+    expect(without).toEqual(withHeadDim);
+  });
+  test('GPT-2 ignores a stray head_dim, as GPT2Attention does', async () => {
+    const gpt2 = findPreset('gpt2')!.config as Record<string, unknown>;
+    const r = JSON.parse((await cli(await file('gpt2-head-dim.json', JSON.stringify({ ...gpt2, head_dim: 7 })))).out);
+    expect(r.total).toBe(124_439_808);
+  });
+  test('Mixtral with one expert keeps its router (hidden × experts per layer) and reports active', async () => {
+    const mixtral = findPreset('mixtral-8x7b-v0.1')!.config as Record<string, unknown>;
+    const one = JSON.parse((await cli(await file('mixtral-1.json', JSON.stringify({ ...mixtral, num_local_experts: 1, num_experts_per_tok: 1 })))).out);
+    const h = 4096, i = 14336, L = 32;
+    const eight = JSON.parse((await cli(await file('mixtral-8.json', JSON.stringify(mixtral)))).out);
+    expect(eight.total - one.total).toBe(L * (7 * 3 * h * i + 7 * h));
+    expect(one.active).toBe(one.total);
+  });
+  test('totals above 2^53 print as exact integers', async () => {
+    const huge = { model_type: 'llama', vocab_size: 9_999_999, hidden_size: 9_999_999, intermediate_size: 9_999_999, num_hidden_layers: 9_999_999, num_attention_heads: 9_999_999 };
+    const r = await cli(await file('huge.json', JSON.stringify(huge)));
+    expect(r.code).toBe(0);
+    const total = /"total":(\d+)/.exec(r.out)![1]!;
+    const n = 9_999_999n;
+    // embedding + head, 4 h² attention + 3 h·i MLP + 2 h norms per layer, final norm.
+    expect(BigInt(total)).toBe(2n * n * n + n * (4n * n * n + 3n * n * n + 2n * n) + n);
+  });
+});

@@ -54,8 +54,14 @@ async function trainFor(h: ReturnType<typeof harness>, steps: number, seed = 7):
   return h.of('step', 1).map((s) => s.loss);
 }
 
+/**
+ * Real TensorFlow.js training steps: a few seconds on an idle machine, past 30 s beside a busy one
+ * (measured at a load average of 20 on 2 cores), so these two tests get room of their own.
+ */
+const TRAINING_TIMEOUT_MS = 150_000;
+
 describe('training handler', () => {
-  test('studies the text: the loss falls over a few dozen steps of the shared training step', async () => {
+  test('studies the text: the loss falls over a few dozen steps of the shared training step', { timeout: TRAINING_TIMEOUT_MS }, async () => {
     const h = harness();
     const losses = await trainFor(h, 40);
     const info = h.of('started', 1)[0]!.info;
@@ -74,7 +80,7 @@ describe('training handler', () => {
     await h.send({ type: 'dispose', id: 3 });
   });
 
-  test('is deterministic: the same seed on the same backend gives the same losses', async () => {
+  test('is deterministic: the same seed on the same backend gives the same losses', { timeout: TRAINING_TIMEOUT_MS }, async () => {
     const run = async (seed: number) => {
       const h = harness();
       const losses = await trainFor(h, 6, seed);

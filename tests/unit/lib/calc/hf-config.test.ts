@@ -57,10 +57,19 @@ describe('readModelShape', () => {
   test('KV heads must divide the query heads', () => {
     expect(fieldOf({ ...llama(), num_key_value_heads: 5 })).toBe('num_key_value_heads');
   });
-  test('Mixtral needs its expert counts, and k ≤ experts', () => {
+  test('Mixtral: k ≤ experts; absent counts take MixtralConfig\'s defaults (8 experts, 2 per token)', () => {
     const m = { ...findPreset('mixtral-8x7b-v0.1')!.config };
     expect(fieldOf({ ...m, num_experts_per_tok: 9 })).toBe('num_experts_per_tok');
     delete m.num_local_experts;
-    expect(fieldOf(m)).toBe('num_local_experts');
+    delete m.num_experts_per_tok;
+    expect(readModelShape(m)).toMatchObject({ experts: 8, expertsPerToken: 2 });
+  });
+  test('absent num_key_value_heads and head_dim take each config class\'s default', () => {
+    const base = { vocab_size: 1000, hidden_size: 2048, intermediate_size: 3072, num_hidden_layers: 2, num_attention_heads: 32 };
+    expect(readModelShape({ ...base, model_type: 'qwen3' })).toMatchObject({ kvHeads: 32, headDim: 128 });
+    expect(readModelShape({ ...base, model_type: 'mistral' })).toMatchObject({ kvHeads: 8, headDim: 64 });
+    expect(readModelShape({ ...base, model_type: 'llama' })).toMatchObject({ kvHeads: 32, headDim: 64 });
+    expect(readModelShape({ ...base, model_type: 'gemma2' })).toMatchObject({ kvHeads: 4, headDim: 256 });
+    expect(readModelShape({ ...base, model_type: 'phi', head_dim: 7 })).toMatchObject({ headDim: 64 });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { compressBytes, decompressBytes, readCompressedHeader } from '../../../../src/lib/coding/text-compressor.ts';
-import { CompressedFormatError } from '../../../../src/lib/coding/container.ts';
+import { CompressedFormatError, writeContainer } from '../../../../src/lib/coding/container.ts';
 import { crc32 } from '../../../../src/lib/coding/crc32.ts';
 import { byteBigramModel } from './fake-model.ts';
 
@@ -18,8 +18,9 @@ describe('compressBytes / decompressBytes', () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 60 }), async (s) => {
         const { result, back } = await roundTrip(utf8(s));
-        expect(result.mode).toBe('model');
         expect(back).toEqual(utf8(s));
+        // Model-coded unless the model would expand the text, then stored: never much larger.
+        expect(result.file.length).toBeLessThanOrEqual(utf8(s).length + result.headerBytes);
       }),
       { numRuns: 150 },
     );
@@ -66,5 +67,28 @@ describe('compressBytes / decompressBytes', () => {
 
   test('crc32 matches the standard check value', () => {
     expect(crc32(utf8('123456789'))).toBe(0xcbf43926);
+  });
+});
+
+describe('compressBytes never expands much, decompressBytes never runs away', () => {
+  test('input the model would expand (3,000 zero bytes) is stored: output = input + header', async () => {
+    // A model that finds zero bytes very unlikely: coding them costs far more than 8 bits each.
+    const pessimist = { ...model, probabilities: () => { const p = new Float32Array(256).fill(1); p[0] = 1e-6; return p; } };
+    const zeros = new Uint8Array(3000);
+    const result = await compressBytes(zeros, pessimist);
+    expect(result.mode).toBe('stored');
+    expect(result.file.length).toBe(zeros.length + result.headerBytes);
+    expect(await decompressBytes(result.file, pessimist)).toEqual(zeros);
+  });
+
+  test('a header claiming more tokens than its payload can hold is refused before decoding', async () => {
+    const { file } = await compressBytes('hello '.repeat(50), model);
+    const { header, payload } = readCompressedHeader(file);
+    expect(header.mode).toBe('model');
+    const hostile = writeContainer({ ...header, count: 2 ** 40 }, payload);
+    let calls = 0;
+    const counting = { ...model, probabilities: (p: readonly number[]) => { calls++; return model.probabilities(p); } };
+    await expect(decompressBytes(hostile, counting)).rejects.toThrow(/claims 1099511627776 tokens.*at most/);
+    expect(calls).toBe(1);
   });
 });

@@ -89,8 +89,7 @@ describe('safetensors reader under fuzzing', () => {
   test('a 100 MB header claim on a short buffer fails fast instead of hanging', () => {
     const f = new Uint8Array(8);
     new DataView(f.buffer).setUint32(0, 99_999_999, true);
-    const t0 = performance.now();
+    // Fails on the length check before touching any data: a hang would meet the test timeout.
     expect(() => parseHeader(f, 2 ** 40)).toThrow(/need the first/);
-    expect(performance.now() - t0).toBeLessThan(50);
   });
 });

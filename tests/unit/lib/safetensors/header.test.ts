@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { MAX_HEADER_BYTES, parseHeader, readHeader } from '../../../../src/lib/safetensors/header.ts';
 import {
+  OffsetsError,
   HeaderJsonError,
   HeaderLengthError,
   MetadataError,
@@ -78,7 +79,7 @@ describe('parseHeader', () => {
 
   test('rejects an unknown dtype, naming the tensor', () => {
     expect(() => parse(fileWith(`{"wte.weight":${entry('F17', [1], [0, 4])}}`, 4))).toThrow(
-      /tensor "wte.weight": "dtype" "F17": not a known safetensors dtype/,
+      /tensor "wte.weight": "dtype" is the string "F17": not a known safetensors dtype/,
     );
   });
 
@@ -96,7 +97,7 @@ describe('parseHeader', () => {
 
   test('rejects a byte range that does not equal shape × dtype size', () => {
     expect(() => parse(fileWith(`{"t":${entry('F32', [2, 2], [0, 12])}}`, 16))).toThrow(
-      /shape \[2,2\] × F32 needs 16 bytes, but "data_offsets" hold 12/,
+      /shape \[2, 2\] × F32 needs 16 bytes, but "data_offsets" hold 12/,
     );
   });
 
@@ -128,5 +129,66 @@ describe('readHeader', () => {
     const h = await readHeader(async (start, end) => header.slice(start, Math.min(end, header.length)), size);
     expect(h.tensors[0]?.dataOffsets[1]).toBe(20_000_000_000);
     expect(h.dataLength).toBe(20_000_000_000);
+  });
+});
+
+describe('parseHeader enforces what the format demands (#17 point 5)', () => {
+  test('the tensors must tile the data area: a gap, a first tensor not at 0, trailing bytes are refused', () => {
+    const a = entry('U8', [4], [0, 4]);
+    expect(() => parse(fileWith(`{"a":${a},"b":${entry('U8', [4], [6, 10])}}`, 10))).toThrow(
+      /tensor "b" starts at 6, leaving a gap of 2 bytes \(after "a", which ends at 4\)/,
+    );
+    expect(() => parse(fileWith(`{"a":${entry('U8', [4], [2, 6])}}`, 6))).toThrow(/the first tensor must start at 0/);
+    expect(() => parse(fileWith(`{"a":${a}}`, 7))).toThrow(/end at byte 4 of the data area, but it holds 7: 3 trailing bytes/);
+    expect(() => parse(fileWith(`{}`, 1))).toThrow(OffsetsError);
+  });
+
+  test('an empty tensor inside the range of another is refused; at a boundary it is fine', () => {
+    expect(() => parse(fileWith(`{"a":${entry('U8', [4], [0, 4])},"z":${entry('U8', [0], [2, 2])}}`, 4))).toThrow(
+      /tensor "z" \[2, 2\] lies inside "a" \[0, 4\]/,
+    );
+    const ok = parse(fileWith(`{"a":${entry('U8', [4], [0, 4])},"z":${entry('U8', [0], [4, 4])},"b":${entry('U8', [1], [4, 5])}}`, 5));
+    expect(ok.tensors.map((t) => t.name)).toEqual(['a', 'z', 'b']);
+  });
+
+  test('2.0 and 1e0 in shapes and offsets are refused: integers only', () => {
+    for (const [shape, offsets] of [['[2.0]', '[0,2]'], ['[1e0,2]', '[0,2]'], ['[2]', '[0,2.0]'], ['[2]', '[0E0,2]']]) {
+      const header = `{"t":{"dtype":"U8","shape":${shape},"data_offsets":${offsets}}}`;
+      expect(() => parse(fileWith(header, 2)), header).toThrow(/tensor "t": "(shape|data_offsets)" holds [0-9.eE]+: sizes and offsets must be written as integers/);
+    }
+    // A fraction in metadata text or an unknown field is not a size: only shapes and offsets count.
+    expect(parse(fileWith('{"__metadata__":{"v":"2.0"},"t":{"dtype":"U8","shape":[2],"data_offsets":[0,2],"x":1.5}}', 2)).tensors).toHaveLength(1);
+  });
+
+  test('messages survive a value nested 6,000 deep, name the field, and describe what was found', () => {
+    const deep = '['.repeat(6000) + ']'.repeat(6000);
+    const messageOf = (header: string) => {
+      try {
+        parse(fileWith(header, 0));
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'no error';
+    };
+    expect(messageOf(`{"t":{"dtype":"U8","shape":${deep},"data_offsets":[0,0]}}`)).toBe('tensor "t": "shape"[0] is an array of 1 item, not a non-negative integer');
+    expect(messageOf(`{"t":{"dtype":${deep},"shape":[0],"data_offsets":[0,0]}}`)).toBe('tensor "t": "dtype" is an array of 1 item: not a known safetensors dtype');
+    expect(messageOf(`{"t":{"shape":[0],"data_offsets":[0,0]}}`)).toBe('tensor "t": "dtype" is missing');
+    expect(messageOf(`{"t":{"dtype":"U8","shape":[0],"data_offsets":[null,0]}}`)).toBe('tensor "t": "data_offsets" begin is null, not a non-negative integer');
+    expect(messageOf(`{"t":{"dtype":"U8","data_offsets":[0,0]}}`)).toBe('tensor "t": "shape" must be an array of non-negative integers, found missing');
+    expect(messageOf(`{"__metadata__":{"k":${deep}}}`)).toBe('"__metadata__.k" must be a string, found an array of 1 item');
+  });
+
+  test('long values are cut and terminal control characters stripped', () => {
+    const evil = `\u001b[2J\u001b]0;pwned\u0007${'x'.repeat(500)}`;
+    let message = '';
+    try {
+      parse(fileWith(JSON.stringify({ [evil]: { dtype: evil, shape: [0], data_offsets: [0, 0] } }), 0));
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/^tensor "\uFFFD\[2J/);
+    // eslint-disable-next-line no-control-regex
+    expect(message).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    expect(message.length).toBeLessThan(200);
   });
 });

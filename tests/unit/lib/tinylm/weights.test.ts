@@ -43,3 +43,20 @@ describe('loadGptWeights', () => {
     expect(() => loadGptWeights(wrong, config)).toThrow(/wpe\.weight has shape \[8,64\], expected \[16,32\]/);
   });
 });
+
+describe('broken weights are refused at load (#17 point 7)', () => {
+  for (const [label, value] of [['NaN', Number.NaN], ['Infinity', Infinity], ['-Infinity', -Infinity]] as const) {
+    // (The fixture's own f16 encoder turns NaN into Infinity, so F16 is tried with the infinities.)
+    for (const precision of Number.isNaN(value) ? (['F32'] as const) : (['F32', 'F16'] as const)) {
+      test(`a ${label} in ${precision} weights names the tensor and the position`, () => {
+        const tensors = randomTensors(SMALL, 4);
+        const fc = tensors.find((t) => t.name === 'h.1.mlp.c_fc.weight')!;
+        fc.data[3 * fc.shape[1]! + 5] = value;
+        const { file } = encodeModel(tensors, precision);
+        expect(() => loadGptWeights(file, parseGptConfig(fixtureConfig(SMALL)))).toThrow(
+          `safetensors: h.1.mlp.c_fc.weight holds ${String(value)} at row 3, column 5: the weights are broken`,
+        );
+      });
+    }
+  }
+});
