@@ -5,11 +5,13 @@ import { hasChinese, stringLiterals, typographyProblems } from '../content/typog
 
 const SRC = join(import.meta.dirname, '..', '..', '..', 'src');
 
-/** Every `*.strings.ts` under src/islands, plus the model card's strings in src/lib. */
+/** Every `*.strings.ts` under src/islands and src/ui, plus the model card's strings in src/lib. */
 const STRING_FILES = [
-  ...readdirSync(join(SRC, 'islands'), { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.strings.ts'))
-    .map((f) => join('islands', f)),
+  ...['islands', 'ui'].flatMap((dir) =>
+    readdirSync(join(SRC, dir), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.strings.ts'))
+      .map((f) => join(dir, f)),
+  ),
   join('lib', 'model-card', 'strings.ts'),
 ].sort();
 
