@@ -12,10 +12,11 @@ for (const lang of LANGS) {
     await page.goto(`${lang}/02-lossy-compression/`);
     const figures = page.getByRole('img', { name: FIGURE_NAMES[lang] });
     await expect(figures.first()).toBeVisible();
-    expect(await page.locator('.site-figure').count()).toBe(2);
+    // The JPEG figure, the training loop and "inside the box" (the forward pass's weights).
+    expect(await page.locator('.site-figure').count()).toBe(3);
     // The source line and a link to the SVG file under the base path.
-    const svgLink = page.locator('.site-figure-source a').first();
-    await expect(svgLink).toHaveAttribute('href', `/sub/figures/training-loop.${lang}.svg`);
+    const svgLink = page.locator(`.site-figure-source a[href="/sub/figures/training-loop.${lang}.svg"]`);
+    await expect(svgLink).toHaveCount(1);
     const response = await page.request.get(`/sub/figures/training-loop.${lang}.svg`);
     expect(response.status()).toBe(200);
 
