@@ -4,7 +4,7 @@ import { gpt2ParamCount } from '../lib/train/gpt2.ts';
 import { fromHfConfig } from '../lib/train/hf-config.ts';
 
 /** Ids in the order widgets list them; tiny-m is every widget's default. */
-export const MODEL_IDS = ['tiny-s', 'tiny-m', 'tiny-l', 'tiny-m-f16', 'tiny-m-int8', 'tiny-m-q4'];
+export const MODEL_IDS = ['tiny-s', 'tiny-m', 'tiny-l', 'tiny-m-f16', 'tiny-m-int8', 'tiny-m-q4', 'rich-s', 'rich-m', 'rich-l', 'rich-s-q4', 'rich-m-q4', 'rich-l-q4'];
 /** The default model's id. */
 export const DEFAULT_MODEL = 'tiny-m';
 
