@@ -178,8 +178,13 @@ export async function evaluateModel(dir: string): Promise<Record<string, unknown
   const unseen = await bitsPerByte(runner, tokenizer, readFileSync('data/unseen.txt', 'utf8'));
   const round = (x: number) => Math.round(x * 1e4) / 1e4;
   const { facts: worldFacts, ...capacitySummary } = capacity;
+  const data = trainingData(dir) as { tokens_seen: number; mixture?: { weights: Record<string, number>; sections: { section: string; tokens: number }[] } };
+  // Expected exposures of each fact in training: a person's appearances × the passes training made over the world section.
+  const world = data.mixture?.sections.find((x) => x.section === 'world');
+  const passes = world ? (data.tokens_seen * (data.mixture!.weights.world ?? 0)) / world.tokens : 0;
+  for (const g of capacitySummary.groups) Object.assign(g, { exposures: Math.round(g.appearances * passes * 1000) / 1000 });
   return {
-    ...trainingData(dir),
+    ...data,
     params,
     precision,
     bytes: statSync(`${dir}/model.safetensors`).size,
