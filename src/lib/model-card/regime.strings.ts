@@ -4,6 +4,7 @@ import { defineStrings } from '../../i18n/lang.ts';
 export const regimeStrings = defineStrings({
   en: {
     caption: 'Each model against what it read, beside Llama-3-8B',
+    largeDownload: (gz: string, text: string) => `Download the large corpus (corpus.txt.gz, ${gz}; ${text} of text)`,
     scroll: 'Training regime table, scrolls sideways',
     model: 'Model',
     params: 'Parameters',
@@ -41,6 +42,7 @@ export const regimeStrings = defineStrings({
   },
   zh: {
     caption: '每个模型和它读过的文本相比，旁边是 Llama-3-8B',
+    largeDownload: (gz: string, text: string) => `下载大语料（corpus.txt.gz，${gz}；解压后 ${text} 文本）`,
     scroll: '训练规模表，可横向滚动',
     model: '模型',
     params: '参数',
