@@ -142,7 +142,7 @@ export function trainingData(dir: string): Record<string, unknown> {
 }
 
 /** Every measurement for one model folder. */
-export async function evaluateModel(dir: string): Promise<Record<string, unknown>> {
+export async function evaluateModel(dir: string, capacitySample = CAPACITY_SAMPLE): Promise<Record<string, unknown>> {
   const rawConfig = JSON.parse(readFileSync(`${dir}/config.json`, 'utf8')) as Record<string, unknown>;
   const config = parseGptConfig(rawConfig);
   const gpt2Params = () => gpt2ParamCount(fromHfConfig(rawConfig));
@@ -171,7 +171,7 @@ export async function evaluateModel(dir: string): Promise<Record<string, unknown
   });
 
   const people = drawPeople(WORLD_SPEC);
-  const capacity = measureCapacity(choiceModel(runner, tokenizer), people, CAPACITY_SAMPLE);
+  const capacity = measureCapacity(choiceModel(runner, tokenizer), people, capacitySample);
   const params = gpt2Params();
   const demos = seedDemos(runner, tokenizer);
   const train = await bitsPerByte(runner, tokenizer, trainingSample(readFileSync('public/corpus/corpus.txt', 'utf8')));
@@ -191,7 +191,7 @@ export async function evaluateModel(dir: string): Promise<Record<string, unknown
     capacity: {
       ...capacitySummary,
       bits_per_param: Math.round((capacitySummary.bits / params) * 1e5) / 1e5,
-      method: `Allen-Zhu & Li (arXiv:2404.05405): per attribute, log₂(set size) minus the model's cross-entropy of the true value after the probe prompt (first phrasing, zh and en averaged), clamped at 0 per attribute over each exposure group, summed and scaled to the group's size; ${CAPACITY_SAMPLE} people per group (src/lib/world/capacity.ts). bitsInSet: the same with p renormalised over the set's values.`,
+      method: `Allen-Zhu & Li (arXiv:2404.05405): per attribute, log₂(set size) minus the model's cross-entropy of the true value after the probe prompt (first phrasing, zh and en averaged), clamped at 0 per attribute over each exposure group, summed and scaled to the group's size; ${capacitySample} people per group (src/lib/world/capacity.ts). bitsInSet: the same with p renormalised over the set's values.`,
     },
     hallucination: { ...capacity.hallucination, method: 'greedy answers to the world probes that are wrong: a value of the attribute\'s set (plausible) or anything else (noise)' },
     demos,
@@ -206,12 +206,16 @@ export async function evaluateModel(dir: string): Promise<Record<string, unknown
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const wanted = process.argv.slice(2);
+  // `--sample N`: people per exposure group for the capacity measure (default CAPACITY_SAMPLE).
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--sample');
+  const sample = at >= 0 ? Number(args[at + 1]) : CAPACITY_SAMPLE;
+  const wanted = at >= 0 ? args.filter((_, i) => i !== at && i !== at + 1) : args;
   for (const entry of modelIndex()) {
     if (wanted.length > 0 && !wanted.includes(entry.id)) continue;
     const dir = `public/models/${entry.id}`;
     const t0 = Date.now();
-    const result = { model: entry.id, ...(await evaluateModel(dir)) };
+    const result = { model: entry.id, ...(await evaluateModel(dir, sample)) };
     writeFileSync(`${dir}/eval.json`, `${JSON.stringify(result, null, 1)}\n`);
     const r = result as unknown as { factRecall: { zh: Tally[]; en: Tally[] }; memorization: Tally[]; bitsPerByte: { train: number; unseen: number } };
     console.log(`${entry.id} (${((Date.now() - t0) / 1000).toFixed(1)} s): bpb train ${r.bitsPerByte.train} unseen ${r.bitsPerByte.unseen}`);
