@@ -39,6 +39,7 @@ export const regimeStrings = defineStrings({
     recall: 'World facts recalled',
     capacity: 'Capacity (bits)',
     bitsPerParam: 'Bits per parameter',
+    perParamShort: (x: string) => `${x} bits/param`,
   },
   zh: {
     caption: '每个模型和它读过的文本相比，旁边是 Llama-3-8B',
@@ -77,5 +78,6 @@ export const regimeStrings = defineStrings({
     recall: '答对的世界事实',
     capacity: '容量（比特）',
     bitsPerParam: '每参数比特',
+    perParamShort: (x: string) => `每参数 ${x} 比特`,
   },
 });
