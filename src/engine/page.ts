@@ -11,8 +11,10 @@ import type { Engine } from './types.ts';
 
 export { activeRealModel, type ActiveRealModel } from './real-model.ts';
 
-/** The model every widget uses unless told otherwise (docs/model-format.md). */
-export const DEFAULT_MODEL_ID = 'tiny-m';
+import { DEFAULT_MODEL_ID } from '../lib/default-model.ts';
+
+/** The model every widget uses unless told otherwise (src/lib/default-model.ts). */
+export { DEFAULT_MODEL_ID };
 
 const engines = new Map<string, Promise<Engine>>();
 

@@ -3,10 +3,12 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gpt2ParamCount } from '../lib/train/gpt2.ts';
 import { fromHfConfig } from '../lib/train/hf-config.ts';
 
-/** Ids in the order widgets list them; tiny-m is every widget's default. */
-export const MODEL_IDS = ['tiny-s', 'tiny-m', 'tiny-l', 'tiny-m-f16', 'tiny-m-int8', 'tiny-m-q4'];
-/** The default model's id. */
-export const DEFAULT_MODEL = 'tiny-m';
+import { DEFAULT_MODEL_ID } from '../lib/default-model.ts';
+
+/** Ids in the order widgets list them: the memorizers (small corpus), then the data-rich models (large corpus). */
+export const MODEL_IDS = ['tiny-s', 'tiny-m', 'tiny-l', 'tiny-m-f16', 'tiny-m-int8', 'tiny-m-q4', 'rich-s', 'rich-m', 'rich-l', 'rich-s-q4', 'rich-m-q4', 'rich-l-q4'];
+/** The default model's id (src/lib/default-model.ts). */
+export const DEFAULT_MODEL = DEFAULT_MODEL_ID;
 
 /** One row of index.json. */
 export interface ModelIndexEntry { id: string; params: number; dtype: string; bytes: number; default?: true }

@@ -1,7 +1,7 @@
 /**
- * `node src/tools/quantize.ts [model-id]`, run after `npm run train -- --size m`:
- * writes tiny-m-f16, tiny-m-int8 and tiny-m-q4 beside tiny-m, in docs/model-format.md's layouts,
- * then refreshes public/models/index.json.
+ * `node src/tools/quantize.ts [model-id] [f16|int8|q4…]`, run after `npm run train -- --size m`:
+ * writes tiny-m-f16, tiny-m-int8 and tiny-m-q4 beside tiny-m (or only the variants named), in
+ * docs/model-format.md's layouts, then refreshes public/models/index.json.
  */
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { encodeFloats, openSafetensors, type TensorToWrite } from '../lib/safetensors/index.ts';
@@ -41,7 +41,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   // A plain Uint8Array copy: Node's Buffer.slice() shares memory, which the reader's F32 copy relies on not doing.
   const file = openSafetensors(new Uint8Array(readFileSync(`${dir}/model.safetensors`)));
   const steps = file.metadata?.steps_trained ?? '';
-  for (const kind of VARIANTS) {
+  const only = process.argv.slice(3);
+  for (const kind of VARIANTS.filter((k) => only.length === 0 || only.includes(k))) {
     const out = `${dir}-${kind}`;
     const { tensors, metadata } = variantTensors(kind, gpt2Shapes(config), (name) => file.float32(name));
     const extra = kind === 'f16' ? { torch_dtype: 'float16' } : { quantization: metadata.quantization };

@@ -13,10 +13,24 @@ const size = (id: string) => statSync(join(models, id, 'model.safetensors')).siz
 
 test.describe('built-in-model', () => {
   for (const lang of ['zh', 'en'] as const) {
+    test(`${lang}: the memorizer and the default model stand on opposite sides of their corpus, beside Llama-3-8B`, async ({ page }) => {
+      await page.goto(`${lang}/built-in-model/`);
+      const table = page.getByTestId('regime-table');
+      await expect(table.locator('tr[data-model="tiny-m"]')).toHaveAttribute('data-regime', 'memorizer');
+      await expect(table.locator('tr[data-model="rich-m-q4"]')).toHaveAttribute('data-regime', 'compressor');
+      await expect(table.locator('tr[data-model="Llama-3-8B"]')).toBeVisible();
+      // Data ÷ model: below 1 for the memorizer, above 20 for the default.
+      const ratio = async (id: string) => Number((await table.locator(`tr[data-model="${id}"] [data-testid="data-per-model"]`).innerText()).replace(/[×,]/g, ''));
+      expect(await ratio('tiny-m')).toBeLessThan(1);
+      expect(await ratio('rich-m-q4')).toBeGreaterThan(20);
+      await expect(page.getByTestId('capacity-plot')).toBeVisible();
+      await expect(page.getByTestId('hallucination-table').locator('tr[data-model="rich-m"]')).toBeVisible();
+    });
+
     test(`${lang}: the sizes table lists every model with its real file size`, async ({ page }) => {
       await page.goto(`${lang}/built-in-model/`);
       const table = page.getByTestId('sizes-table');
-      const ids = ['tiny-s', 'tiny-m', 'tiny-l', 'tiny-m-f16', 'tiny-m-int8', 'tiny-m-q4'];
+      const ids = ['tiny-s', 'tiny-m', 'tiny-l', 'tiny-m-f16', 'tiny-m-int8', 'tiny-m-q4', 'rich-s', 'rich-m', 'rich-l', 'rich-m-q4'];
       expect(index.map((m) => m.id).sort()).toEqual([...ids].sort());
       for (const id of ids) {
         const row = table.locator(`tr[data-model="${id}"]`);

@@ -5,12 +5,14 @@
  * (`--out FILE` also rewrites FILE's "engine" section; `--node-only` skips Chromium;
  * `--no-compress` skips the compression, which takes minutes; `--compress-only` measures only it).
  *
+ * `--default-only` measures only the default model (the index's `default` entry).
+ *
  * Chromium part: page.ts and the worker are bundled with esbuild into a temporary folder, served
  * with the models on 127.0.0.1, and driven by Playwright with the system Chromium.
  * TINYLM_MODELS_DIR measures another models folder (as for the CLI).
  */
 import { createServer } from 'node:http';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { writeResultsSection } from '../../../scripts/results-section.mjs';
 import { loadavg, tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
@@ -114,9 +116,13 @@ const f1 = (x: number) => x.toFixed(1);
 const f2 = (x: number) => x.toFixed(2);
 const pct = (x: number, of: number) => `${Math.round((100 * x) / of)}%`;
 
-function table(index: ModelIndexEntry[], node: NodeResult, web: PageResult | undefined): string {
+function table(index: ModelIndexEntry[], node: NodeResult, web: PageResult | undefined, defaultId: string): string {
   const W = (f: (r: PageResult) => string) => (web ? f(web) : '–');
+  // What a reader downloads before the first prediction: the default model's weights, config and tokenizer.
+  const download = ['model.safetensors', 'config.json', 'tokenizer.json'].reduce((n, f) => n + statSync(join(modelsDir(), defaultId, f)).size, 0);
   const lines = [
+    `Default model: ${defaultId}; download before its first prediction ${f0(download)} bytes (model.safetensors ${f0(statSync(join(modelsDir(), defaultId, 'model.safetensors')).size)} + config.json + tokenizer.json).`,
+    '',
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}; load average at the end ${loadavg().map(f1).join(' / ')} (other jobs share these cores).`,
     '',
     '| | Node | Chromium |',
@@ -186,16 +192,17 @@ async function main(args: string[]): Promise<void> {
   const noCompress = args.includes('--no-compress');
   const outAt = args.indexOf('--out');
   const out = outAt >= 0 ? args[outAt + 1] : undefined;
-  const index = await readModelIndex();
-  const defaultId = (index.find((m) => m.default) ?? index[0])?.id;
+  const all = await readModelIndex();
+  const defaultId = (all.find((m) => m.default) ?? all[0])?.id;
   if (!defaultId) throw new Error('no models to measure');
+  const index = args.includes('--default-only') ? all.filter((m) => m.id === defaultId) : all;
   let md = '';
   if (!compressOnly) {
     process.stderr.write(`measuring ${index.map((m) => m.id).join(', ')} in Node…\n`);
     const node = await measureNode(index, defaultId);
     if (!nodeOnly) process.stderr.write('measuring in Chromium…\n');
     const web = nodeOnly ? undefined : await measureChromium(index, defaultId);
-    md = `${table(index, node, web)}\n\nFirst prediction after "${PROMPT}": ${JSON.stringify(web?.firstPredictionToken ?? '–')}. Prefill: one pass over the tokens; decode: one token at a time with the KV cache (${node.models[defaultId]?.tokens} tokens, median of 5).\n`;
+    md = `${table(index, node, web, defaultId)}\n\nFirst prediction after "${PROMPT}": ${JSON.stringify(web?.firstPredictionToken ?? '–')}. Prefill: one pass over the tokens; decode: one token at a time with the KV cache (${node.models[defaultId]?.tokens} tokens, median of 5).\n`;
   }
   if (!noCompress) {
     const rows = await measureCompressionSizes(defaultId);
