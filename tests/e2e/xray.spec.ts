@@ -32,11 +32,11 @@ test('zh: the computation of 法国的首都是, layer by layer, ends in the mod
   const lastLens = widget.getByTestId('xray-lens').last().locator('li').first();
   await expect(lastLens).toContainText('巴黎');
   await expect(widget.getByRole('table').locator('tbody tr').first()).toContainText('巴黎');
-  await expect(widget.getByRole('table')).toHaveAccessibleName('「是」之后的下一个词元（和游乐场里显示的候选相同）');
+  await expect(widget.getByRole('table')).toHaveAccessibleName('“是”之后的下一个词元（和游乐场里显示的候选相同）');
   await expect(widget.getByText(/毫秒/)).toBeVisible();
   // 巴黎 rises: the answer's probability after the last layer is above its probability after the lookup.
   const rise = widget.getByTestId('xray-rise');
-  await expect(rise).toContainText('最终答案「巴黎」的概率');
+  await expect(rise).toContainText('最终答案“巴黎”的概率');
   const probs = (await rise.locator('.xr-rise-prob').allTextContents()).map((p) => (p.startsWith('<') ? 0 : parseFloat(p)));
   expect(probs).toHaveLength(5);
   expect(probs.at(-1)!).toBeGreaterThan(probs[0]! + 50);
