@@ -118,7 +118,10 @@ function Compressor({ lang, modelId, manifestUrl }: CompressorProps) {
                 </tbody>
               </table>
             </div>
-            {r.stored && <p>{t.stored}</p>}
+            {r.storedBecause === 'untokenizable' && <p data-testid="compressor-stored">{t.stored}</p>}
+            {r.storedBecause === 'expands' && (
+              <p data-testid="compressor-stored">{t.storedExpands(formatInteger(Math.ceil(r.modelBits)), formatInteger(r.inputBytes * 8))}</p>
+            )}
             <p data-testid="compressor-roundtrip" class={r.roundTrip ? 'compressor-ok' : 'compressor-error'}>
               {r.roundTrip ? t.roundTripOk : t.roundTripBad}
             </p>
