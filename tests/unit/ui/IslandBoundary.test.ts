@@ -4,7 +4,7 @@
  * the boundary instance with the browser's location and history stood in for. The real page
  * (re-mount after reset, URL cleared) is covered by tests/e2e/island-boundary.spec.ts.
  */
-import { options } from 'preact';
+import { h, options } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { IslandBoundary, withIslandBoundary } from '../../../src/ui/IslandBoundary.tsx';
@@ -16,7 +16,7 @@ function Broken(_: { lang: 'zh' | 'en' }): never {
   throw new Error('nested too deep');
 }
 function Fine({ lang }: { lang: 'zh' | 'en' }) {
-  return <p>fine {lang}</p>;
+  return h('p', null, `fine ${lang}`);
 }
 
 describe('IslandBoundary', () => {
@@ -34,7 +34,7 @@ describe('IslandBoundary', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const Guarded = withIslandBoundary(Broken, { name: 'Broken' });
     for (const lang of ['zh', 'en'] as const) {
-      const html = renderToString(<Guarded lang={lang} />);
+      const html = renderToString(h(Guarded, { lang }));
       const t = islandErrorStrings[lang];
       expect(html).toContain('role="alert"');
       expect(html).toContain(t.title());
@@ -45,7 +45,7 @@ describe('IslandBoundary', () => {
 
   test('an island that does not throw renders as itself', () => {
     const Guarded = withIslandBoundary(Fine, { name: 'Fine' });
-    expect(renderToString(<Guarded lang="en" />)).toBe('<p>fine en</p>');
+    expect(renderToString(h(Guarded, { lang: 'en' }))).toBe('<p>fine en</p>');
   });
 
   test('reset removes only the island’s URL keys and mounts a new instance', () => {
@@ -63,7 +63,7 @@ describe('IslandBoundary', () => {
     expect(next).toEqual({ error: null, generation: 1 });
     // The generation is the island's key: a new generation renders a freshly keyed island.
     const rendered = boundary.render(
-      { ...boundary.props, children: (g: number) => <Fine key={g} lang="en" /> },
+      { ...boundary.props, children: (g: number) => h(Fine, { key: g, lang: 'en' }) },
       { error: null, generation: 1 },
     ) as { key: unknown };
     expect(rendered.key).toBe(1);
