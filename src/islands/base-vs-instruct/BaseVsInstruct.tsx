@@ -12,6 +12,7 @@ import { createBaseVsInstructModel, type BaseVsInstructModel } from './base-vs-i
 import { strings } from './base-vs-instruct.strings.ts';
 import '../../ui/webllm/webllm.css';
 import './base-vs-instruct.css';
+import { withIslandBoundary } from '../../ui/IslandBoundary.tsx';
 
 /** Props the static wrapper passes in. */
 export interface BaseVsInstructProps {
@@ -26,7 +27,7 @@ type T = (typeof strings)['en'];
 let instances = 0;
 
 /** One prompt, a base model and an instruct model side by side, with the chat template X-rayed. */
-export default function BaseVsInstruct({ lang, pair }: BaseVsInstructProps) {
+function BaseVsInstruct({ lang, pair }: BaseVsInstructProps) {
   const t = strings[lang];
   const model = useMemo(() => createBaseVsInstructModel(pair, t.defaultPrompt), []);
   const group = useMemo(() => `bvi-pair-${lang}-${++instances}`, []);
@@ -187,3 +188,6 @@ function Compare({ model, t }: { model: BaseVsInstructModel; t: T }) {
 function visible(text: string): string {
   return tokenLabel(text);
 }
+
+/** The island's entry: wrapped so that a failure shows a notice with a reset, not a blank. */
+export default withIslandBoundary(BaseVsInstruct, { name: 'BaseVsInstruct' });

@@ -3,11 +3,12 @@ import type { Lang } from '../../i18n/lang.ts';
 import { formatDecimal, formatInteger } from '../../lib/format/number.ts';
 import { writeUrlState } from '../../lib/url-state/url-state.ts';
 import { BYTES_PER_TOKEN_EVENT, MAGNITUDE_PREFIX } from '../../ui/page-events.ts';
-import { createBytesPerTokenModel, MAX_TEXT_CHARS } from './bytes-per-token.model.ts';
+import { BPT_PREFIX, createBytesPerTokenModel, MAX_TEXT_CHARS } from './bytes-per-token.model.ts';
 import { SAMPLES, strings } from './bytes-per-token.strings.ts';
 import { loadTokenizer } from './tokenizers.ts';
 import { replaceSearch, useUrlState } from '../../ui/useUrlState.ts';
 import './bytes-per-token.css';
+import { withIslandBoundary } from '../../ui/IslandBoundary.tsx';
 
 /** Props the static wrapper passes in. */
 export interface BytesPerTokenProps {
@@ -17,7 +18,7 @@ export interface BytesPerTokenProps {
 }
 
 /** Paste text → tokens, bytes and characters per token under real tokenizers and our own. */
-export default function BytesPerToken({ lang, builtinTokenizer = null }: BytesPerTokenProps) {
+function BytesPerToken({ lang, builtinTokenizer = null }: BytesPerTokenProps) {
   const t = strings[lang];
   const model = useMemo(() => createBytesPerTokenModel((id) => loadTokenizer(id, builtinTokenizer), SAMPLES, lang), []);
   const [fed, setFed] = useState('');
@@ -141,3 +142,6 @@ export default function BytesPerToken({ lang, builtinTokenizer = null }: BytesPe
     </div>
   );
 }
+
+/** The island's entry: wrapped so that a failure shows a notice with a reset, not a blank. */
+export default withIslandBoundary(BytesPerToken, { name: 'BytesPerToken', urlPrefixes: [BPT_PREFIX] });

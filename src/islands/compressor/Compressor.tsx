@@ -6,6 +6,7 @@ import { strings } from './compressor.strings.ts';
 import './compressor.css';
 import { fetchJson } from '../../lib/fetch-json.ts';
 import { corpusManifestSchema } from '../../lib/data/schemas.ts';
+import { withIslandBoundary } from '../../ui/IslandBoundary.tsx';
 
 /** Props the static wrapper passes in. */
 export interface CompressorProps {
@@ -16,7 +17,7 @@ export interface CompressorProps {
 }
 
 /** Encodes a text with the built-in model and arithmetic coding, decodes it back, and compares with gzip. */
-export default function Compressor({ lang, modelId, manifestUrl }: CompressorProps) {
+function Compressor({ lang, modelId, manifestUrl }: CompressorProps) {
   const model = useMemo(
     () =>
       createCompressorModel(
@@ -117,7 +118,10 @@ export default function Compressor({ lang, modelId, manifestUrl }: CompressorPro
                 </tbody>
               </table>
             </div>
-            {r.stored && <p>{t.stored}</p>}
+            {r.storedBecause === 'untokenizable' && <p data-testid="compressor-stored">{t.stored}</p>}
+            {r.storedBecause === 'expands' && (
+              <p data-testid="compressor-stored">{t.storedExpands(formatInteger(Math.ceil(r.modelBits)), formatInteger(r.inputBytes * 8))}</p>
+            )}
             <p data-testid="compressor-roundtrip" class={r.roundTrip ? 'compressor-ok' : 'compressor-error'}>
               {r.roundTrip ? t.roundTripOk : t.roundTripBad}
             </p>
@@ -128,3 +132,6 @@ export default function Compressor({ lang, modelId, manifestUrl }: CompressorPro
     </div>
   );
 }
+
+/** The island's entry: wrapped so that a failure shows a notice with a reset, not a blank. */
+export default withIslandBoundary(Compressor, { name: 'Compressor' });

@@ -19,6 +19,11 @@ export interface CompressionReport {
   tokens: number;
   modelBits: number;
   stored: boolean;
+  /**
+   * Why the bytes were stored as they are: the tokenizer cannot reproduce the text, or the model
+   * would have coded it larger than it is (its ideal code length is then finite). Null when coded.
+   */
+  storedBecause: 'untokenizable' | 'expands' | null;
   roundTrip: boolean;
 }
 
@@ -112,6 +117,7 @@ export function createCompressorModel(deps: CompressorDeps, lang: Lang) {
         tokens: result.tokens,
         modelBits: result.modelBits,
         stored: result.mode === 'stored',
+        storedBecause: result.mode !== 'stored' ? null : Number.isFinite(result.modelBits) ? 'expands' : 'untokenizable',
         roundTrip: back.length === input.length && back.every((b, i) => b === input[i]),
       };
       phase.value = 'done';

@@ -8,6 +8,7 @@ import { strings } from './lossy-lab.strings.ts';
 import './lossy-lab.css';
 import { fetchJson } from '../../lib/fetch-json.ts';
 import { evalFileSchema, modelIndexSchema } from '../../lib/data/schemas.ts';
+import { withIslandBoundary } from '../../ui/IslandBoundary.tsx';
 
 /** Props the static wrapper passes in. */
 export interface LossyLabProps {
@@ -21,7 +22,7 @@ type T = (typeof strings)[Lang];
 
 
 /** A photo re-encoded as JPEG at the reader's quality, beside the built-in models' size vs recall. */
-export default function LossyLab({ lang, photoUrl, modelsUrl }: LossyLabProps) {
+function LossyLab({ lang, photoUrl, modelsUrl }: LossyLabProps) {
   const model = useMemo(
     () =>
       createLossyLabModel({
@@ -272,3 +273,6 @@ function ScatterChart({ models, t }: { models: LabModel[]; t: T }) {
     </svg>
   );
 }
+
+/** The island's entry: wrapped so that a failure shows a notice with a reset, not a blank. */
+export default withIslandBoundary(LossyLab, { name: 'LossyLab' });

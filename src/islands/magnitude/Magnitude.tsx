@@ -8,6 +8,8 @@ import { strings } from './magnitude.strings.ts';
 import { QuantityField } from '../../ui/QuantityField.tsx';
 import { useUrlState } from '../../ui/useUrlState.ts';
 import './magnitude.css';
+import { withIslandBoundary } from '../../ui/IslandBoundary.tsx';
+import { MAGNITUDE_PREFIX } from '../../ui/page-events.ts';
 
 /** Props the static wrapper passes in. */
 export interface MagnitudeProps {
@@ -25,7 +27,7 @@ interface Bar {
 }
 
 /** The seed's table, live: data size, model size, their ratio, drawn on a log axis. */
-export default function Magnitude({ lang }: MagnitudeProps) {
+function Magnitude({ lang }: MagnitudeProps) {
   const t = strings[lang];
   const model = useMemo(
     () =>
@@ -213,3 +215,6 @@ function LogChart({ lang, bars }: { lang: Lang; bars: Bar[] }) {
     </figure>
   );
 }
+
+/** The island's entry: wrapped so that a failure shows a notice with a reset, not a blank. */
+export default withIslandBoundary(Magnitude, { name: 'Magnitude', urlPrefixes: [MAGNITUDE_PREFIX] });

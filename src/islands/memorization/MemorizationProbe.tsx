@@ -8,6 +8,7 @@ import { strings } from './memorization.strings.ts';
 import './memorization.css';
 import { fetchJson } from '../../lib/fetch-json.ts';
 import { corpusManifestSchema, evalFileSchema, modelIndexSchema } from '../../lib/data/schemas.ts';
+import { withIslandBoundary } from '../../ui/IslandBoundary.tsx';
 
 /** Props the static wrapper passes in. */
 export interface MemorizationProbeProps {
@@ -23,7 +24,7 @@ type T = (typeof strings)[Lang];
 
 
 /** Prompts a model with the beginning of a training text and shows, token by token, whether it recites the rest. */
-export default function MemorizationProbe({ lang, modelId, manifestUrl, modelIndexUrl }: MemorizationProbeProps) {
+function MemorizationProbe({ lang, modelId, manifestUrl, modelIndexUrl }: MemorizationProbeProps) {
   const model = useMemo(
     () =>
       createMemorizationModel({
@@ -194,3 +195,6 @@ function ExtractionTable({ model, t }: { model: MemorizationModel; t: T }) {
     </section>
   );
 }
+
+/** The island's entry: wrapped so that a failure shows a notice with a reset, not a blank. */
+export default withIslandBoundary(MemorizationProbe, { name: 'MemorizationProbe' });

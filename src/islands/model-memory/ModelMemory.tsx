@@ -7,10 +7,11 @@ import { MODEL_PRESETS, type PublishedFigure } from '../../lib/calc/presets.ts';
 import { formatBytes, formatBytesBinary, formatCount, formatInteger } from '../../lib/format/number.ts';
 import { QuantityField } from '../../ui/QuantityField.tsx';
 import { readBrowserHints } from './browser-hints.ts';
-import { createModelMemoryModel, MAX_CONFIG_CHARS, MEMORY_RULES, type ConfigIssue } from './model-memory.model.ts';
+import { createModelMemoryModel, MAX_CONFIG_CHARS, MEMORY_PREFIX, MEMORY_RULES, type ConfigIssue } from './model-memory.model.ts';
 import { strings } from './model-memory.strings.ts';
 import { useUrlState } from '../../ui/useUrlState.ts';
 import './model-memory.css';
+import { withIslandBoundary } from '../../ui/IslandBoundary.tsx';
 
 /** Props the static wrapper passes in. */
 export interface ModelMemoryProps {
@@ -26,6 +27,8 @@ function issueText(issue: ConfigIssue, t: T, lang: Lang): string {
       return t.empty;
     case 'too-long':
       return t.tooLong;
+    case 'too-deep':
+      return t.tooDeep(issue.max);
     case 'too-many-params':
       return t.tooManyParams(formatCount(issue.total, lang));
     case 'json':
@@ -36,7 +39,7 @@ function issueText(issue: ConfigIssue, t: T, lang: Lang): string {
 }
 
 /** Parameters, file sizes, KV cache and total memory of a real model or a pasted config.json. */
-export default function ModelMemory({ lang, initialPreset }: ModelMemoryProps) {
+function ModelMemory({ lang, initialPreset }: ModelMemoryProps) {
   const t = strings[lang];
   const model = useMemo(() => createModelMemoryModel(initialPreset), []);
   const [fileError, setFileError] = useState('');
@@ -337,3 +340,6 @@ function FitText({
     </ul>
   );
 }
+
+/** The island's entry: wrapped so that a failure shows a notice with a reset, not a blank. */
+export default withIslandBoundary(ModelMemory, { name: 'ModelMemory', urlPrefixes: [MEMORY_PREFIX] });

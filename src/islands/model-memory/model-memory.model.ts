@@ -32,6 +32,7 @@ export const MEMORY_RULES = {
 export type ConfigIssue =
   | { kind: 'empty' }
   | { kind: 'too-long' }
+  | { kind: 'too-deep'; max: number }
   | { kind: 'too-many-params'; total: number }
   | { kind: 'json'; detail: string }
   | { kind: 'config'; field: string; problem: ConfigProblem; detail: string };
@@ -52,10 +53,35 @@ export function presetText(preset: ModelPreset): string {
   return JSON.stringify(preset.config, null, 2);
 }
 
+/**
+ * Deepest nesting of objects and arrays a config may have. Real config.json files nest 3 or 4
+ * levels (text_config → rope_scaling → a list); a link nested thousands deep is refused before
+ * parsing, so no recursive step (parse, re-serialise for the URL, render) can overflow the stack.
+ */
+export const MAX_CONFIG_DEPTH = 32;
+
+/** The deepest nesting of `{`/`[` in a JSON text, counting only brackets outside strings. */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) deepest = Math.max(deepest, ++depth);
+    else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return deepest;
+}
+
 /** Parses and counts a config.json text. */
 export function readConfigText(text: string): ConfigResult {
   if (text.trim() === '') return { ok: false, issue: { kind: 'empty' } };
   if (text.length > MAX_CONFIG_CHARS) return { ok: false, issue: { kind: 'too-long' } };
+  if (jsonDepth(text) > MAX_CONFIG_DEPTH) return { ok: false, issue: { kind: 'too-deep', max: MAX_CONFIG_DEPTH } };
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -15,6 +15,7 @@ export const strings = defineStrings({
     // Config problems, each naming the field.
     empty: '请粘贴一个 config.json。',
     tooLong: '文本太长了，不像 config.json。',
+    tooDeep: (max: number) => `嵌套太深了：config.json 的对象和数组最多嵌套 ${max} 层，真实的配置文件只有三四层。`,
     tooManyParams: (n: string) => `按这个配置算出 ${n} 个参数，超过了本计算器接受的上限（100 万亿）。`,
     json: (detail: string) => `这不是有效的 JSON：${detail}`,
     'not-object': () => 'config.json 必须是一个 JSON 对象 { … }。',
@@ -88,6 +89,7 @@ export const strings = defineStrings({
     fileUnreadable: 'Could not read that file.',
     empty: 'Paste a config.json.',
     tooLong: 'That text is too long to be a config.json.',
+    tooDeep: (max: number) => `Nested too deep: a config.json may nest objects and arrays at most ${max} levels (real ones nest three or four).`,
     tooManyParams: (n: string) => `This config gives ${n} parameters, beyond this calculator’s limit of 100 trillion.`,
     json: (detail: string) => `Not valid JSON: ${detail}`,
     'not-object': () => 'A config.json must be a JSON object { … }.',

@@ -4,6 +4,7 @@ import { formatBytes, formatCount } from '../../lib/format/number.ts';
 import { createModelSizeModel, LOG_MAX, LOG_MIN } from './model-size.model.ts';
 import { strings } from './model-size.strings.ts';
 import './model-size.css';
+import { withIslandBoundary } from '../../ui/IslandBoundary.tsx';
 
 /** Props the static wrapper passes in. */
 export interface ModelSizeProps {
@@ -12,7 +13,7 @@ export interface ModelSizeProps {
 }
 
 /** Slider: parameters × bytes per parameter for FP32, FP16, INT8 and 4-bit. */
-export default function ModelSize({ lang, initialParams }: ModelSizeProps) {
+function ModelSize({ lang, initialParams }: ModelSizeProps) {
   const model = useMemo(() => createModelSizeModel(initialParams), []);
   const t = strings[lang];
   const sizes = model.sizes.value;
@@ -59,3 +60,6 @@ export default function ModelSize({ lang, initialParams }: ModelSizeProps) {
     </div>
   );
 }
+
+/** The island's entry: wrapped so that a failure shows a notice with a reset, not a blank. */
+export default withIslandBoundary(ModelSize, { name: 'ModelSize' });

@@ -13,6 +13,7 @@ import { strings } from './playground.strings.ts';
 import { readPlaygroundState, writePlaygroundState } from './playground.url.ts';
 import type { PlaygroundReadyProps } from './PlaygroundReady.tsx';
 import './playground.css';
+import { withIslandBoundary } from '../../ui/IslandBoundary.tsx';
 
 /** Props the static wrapper passes in. */
 export interface PlaygroundProps {
@@ -30,7 +31,7 @@ export interface PlaygroundProps {
 type T = (typeof strings)[Lang];
 
 /** The next-token playground: prompt → tokens → distribution → step, branch, share. */
-export default function Playground({ lang, model: modelId, initialPrompt, syncUrl = true, autoLoad = true }: PlaygroundProps) {
+function Playground({ lang, model: modelId, initialPrompt, syncUrl = true, autoLoad = true }: PlaygroundProps) {
   const t = strings[lang];
   const m = useMemo(() => {
     const fromUrl = syncUrl && typeof location !== 'undefined' ? readPlaygroundState(new URLSearchParams(location.search)) : null;
@@ -299,3 +300,6 @@ function EngineSwitch({ m, t, uid, choose }: { m: PlaygroundModel; t: T; uid: st
     </fieldset>
   );
 }
+
+/** The island's entry: wrapped so that a failure shows a notice with a reset, not a blank. */
+export default withIslandBoundary(Playground, { name: 'Playground', urlPrefixes: ['pg'] });

@@ -9,6 +9,7 @@ import type { SurprisalResultProps } from './SurprisalResult.tsx';
 import { SAMPLES } from './surprisal.samples.ts';
 import { strings } from './surprisal.strings.ts';
 import './surprisal.css';
+import { withIslandBoundary } from '../../ui/IslandBoundary.tsx';
 
 /** Props the static wrapper passes in. */
 export interface SurprisalViewProps {
@@ -24,7 +25,7 @@ export interface SurprisalViewProps {
 type T = (typeof strings)[Lang];
 
 /** GLTR in the browser: every token coloured by its rank, with bits, perplexity and gzip beside. */
-export default function SurprisalView({ lang, model: modelId, initialSample, autoLoad = true }: SurprisalViewProps) {
+function SurprisalView({ lang, model: modelId, initialSample, autoLoad = true }: SurprisalViewProps) {
   const t = strings[lang];
   const first = SAMPLES.find((s) => s.id === initialSample) ?? SAMPLES.find((s) => s.id === (lang === 'zh' ? 'jingyesi' : 'sonnet18'))!;
   const m = useMemo(() => createSurprisalModel({ getEngine: () => builtInEngine(modelId), gzipSize }, first.text), []);
@@ -142,3 +143,6 @@ function ScoreStatus({ m, t }: { m: SurprisalModel; t: T }) {
   );
 }
 
+
+/** The island's entry: wrapped so that a failure shows a notice with a reset, not a blank. */
+export default withIslandBoundary(SurprisalView, { name: 'SurprisalView' });

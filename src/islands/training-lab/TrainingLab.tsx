@@ -12,6 +12,7 @@ import { strings } from './training-lab.strings.ts';
 import './training-lab.css';
 import { fetchJson } from '../../lib/fetch-json.ts';
 import { corpusManifestSchema } from '../../lib/data/schemas.ts';
+import { withIslandBoundary } from '../../ui/IslandBoundary.tsx';
 
 /** Props the static wrapper passes in. */
 export interface TrainingLabProps {
@@ -34,7 +35,7 @@ async function hasWebGpuAdapter(): Promise<boolean> {
 
 
 /** Train a tiny GPT-2 on a text in a worker, take the text away, then examine the weights. */
-export default function TrainingLab({ lang, manifestUrl, tokenizerUrl }: TrainingLabProps) {
+function TrainingLab({ lang, manifestUrl, tokenizerUrl }: TrainingLabProps) {
   const model = useMemo(
     () =>
       createTrainingLabModel({
@@ -320,3 +321,6 @@ function Exam({ model, t }: Omit<PartProps, 'lang'>) {
     </section>
   );
 }
+
+/** The island's entry: wrapped so that a failure shows a notice with a reset, not a blank. */
+export default withIslandBoundary(TrainingLab, { name: 'TrainingLab' });

@@ -8,6 +8,7 @@ import { ProgressView } from '../../ui/webllm/ProgressView.tsx';
 import { createPanelModel, type PanelModel } from './webllm-panel.model.ts';
 import { strings, type PanelStrings } from '../../ui/webllm/webllm.strings.ts';
 import '../../ui/webllm/webllm.css';
+import { withIslandBoundary } from '../../ui/IslandBoundary.tsx';
 
 /** Radio groups need page-unique names: a page may hold the panel twice (chapter text and aside). */
 let instances = 0;
@@ -20,7 +21,7 @@ export interface WebLLMPanelProps {
 }
 
 /** Preflight, download with progress, cache management, and a first try of a real base model. */
-export default function WebLLMPanel({ lang, defaultModel }: WebLLMPanelProps) {
+function WebLLMPanel({ lang, defaultModel }: WebLLMPanelProps) {
   const t = strings[lang];
   const model = useMemo(() => createPanelModel(defaultModel, t.defaultPrompt), []);
   const group = useMemo(() => `webllm-model-${lang}-${++instances}`, []);
@@ -279,3 +280,6 @@ function Cached({ model, t }: { model: PanelModel; t: PanelStrings }) {
     </section>
   );
 }
+
+/** The island's entry: wrapped so that a failure shows a notice with a reset, not a blank. */
+export default withIslandBoundary(WebLLMPanel, { name: 'WebLLMPanel' });

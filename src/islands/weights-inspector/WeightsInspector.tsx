@@ -9,6 +9,7 @@ import { builtInEngine } from '../../engine/page.ts';
 import { createInspectorModel, WINDOW_BYTES, type InspectorModel } from './weights-inspector.model.ts';
 import { strings } from './weights-inspector.strings.ts';
 import './weights-inspector.css';
+import { withIslandBoundary } from '../../ui/IslandBoundary.tsx';
 
 /** Props the static wrapper passes in. */
 export interface WeightsInspectorProps {
@@ -25,7 +26,7 @@ const SENTENCE = { zh: '法国的首都是巴黎', en: 'The capital of France is
 const DEFAULT_QUERY = { zh: '巴黎', en: 'Paris' } as const;
 
 /** Opens a .safetensors file (built-in or local) and shows its header, tensors, values and bytes. */
-export default function WeightsInspector({ lang, modelsUrl, modelId }: WeightsInspectorProps) {
+function WeightsInspector({ lang, modelsUrl, modelId }: WeightsInspectorProps) {
   const model = useMemo(() => createInspectorModel({ modelsUrl, modelId, engine: () => builtInEngine(modelId) }), []);
   const t = strings[lang];
   const h = model.header.value;
@@ -379,3 +380,6 @@ function ModelVsFile({ model, t, lang }: { model: InspectorModel; t: T; lang: La
     </section>
   );
 }
+
+/** The island's entry: wrapped so that a failure shows a notice with a reset, not a blank. */
+export default withIslandBoundary(WeightsInspector, { name: 'WeightsInspector' });

@@ -7,6 +7,7 @@ import { createXRayModel } from './xray.model.ts';
 import { strings } from './xray.strings.ts';
 import { XRayPanel } from './XRayPanel.tsx';
 import './xray.css';
+import { withIslandBoundary } from '../../ui/IslandBoundary.tsx';
 
 /** Props the static wrapper passes in. */
 export interface XRayProps {
@@ -20,7 +21,7 @@ export interface XRayProps {
 }
 
 /** The forward-pass X-ray of the built-in model: hydrates when visible, then loads and traces. */
-export default function XRay({ lang, model, initialPrompt, modelIndexUrl }: XRayProps) {
+function XRay({ lang, model, initialPrompt, modelIndexUrl }: XRayProps) {
   const t = strings[lang];
   const uid = `xr${useId().replace(/[^\w-]/g, '')}`;
   const m = useMemo(
@@ -40,3 +41,6 @@ export default function XRay({ lang, model, initialPrompt, modelIndexUrl }: XRay
   }, []);
   return <XRayPanel m={m} t={t} uid={uid} />;
 }
+
+/** The island's entry: wrapped so that a failure shows a notice with a reset, not a blank. */
+export default withIslandBoundary(XRay, { name: 'XRay' });

@@ -35,3 +35,13 @@ export function writeUrlState(search: string, prefix: string, values: Record<str
   const text = params.toString();
   return text ? `?${text}` : '';
 }
+
+/** Returns `search` without any key of the widgets that own `prefixes` ("?a=1" or ""). */
+export function removeUrlKeys(search: string, prefixes: readonly string[]): string {
+  const params = new URLSearchParams(search);
+  for (const key of [...params.keys()]) {
+    if (prefixes.some((p) => key.startsWith(`${p}.`))) params.delete(key);
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}

@@ -46,6 +46,25 @@ describe('compressor state', () => {
     expect(fresh.modelBits / fresh.inputBytes).toBeGreaterThan((known.modelBits / known.inputBytes) * 2);
   });
 
+  test('a stored text says why: the model would expand it, or the tokenizer cannot restore it', async () => {
+    const m = createCompressorModel({ modelId: 'fake', engine: async () => fakeEngine(memorized), manifest: async () => manifest, gzip: async () => 40 }, 'en');
+    await settle();
+    await m.run();
+    expect(m.report.value).toMatchObject({ stored: false, storedBecause: null });
+    // Unknown bytes cost about 11.6 bits each under the fake model: more than the 8 they take.
+    m.setText('zq xj vk wp');
+    await m.run();
+    const expands = m.report.value!;
+    expect(expands).toMatchObject({ stored: true, storedBecause: 'expands', roundTrip: true });
+    expect(expands.modelBits).toBeGreaterThan(expands.inputBytes * 8);
+    // A tokenizer that drops a byte cannot reproduce the text.
+    const lossy = { ...fakeEngine(memorized), tokenize: async (text: string) => Array.from(new TextEncoder().encode(text)).slice(1) } as Engine;
+    const n = createCompressorModel({ modelId: 'fake', engine: async () => lossy, manifest: async () => manifest, gzip: async () => 40 }, 'en');
+    await settle();
+    await n.run();
+    expect(n.report.value).toMatchObject({ stored: true, storedBecause: 'untokenizable', roundTrip: true });
+  });
+
   test('an engine that fails to load is an error the view can show', async () => {
     const m = createCompressorModel({ modelId: 'fake', engine: async () => Promise.reject(new Error('HTTP 404')), manifest: async () => manifest }, 'en');
     await m.run();

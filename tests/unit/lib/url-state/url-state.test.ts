@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { readUrlState, writeUrlState } from '../../../../src/lib/url-state/url-state.ts';
+import { readUrlState, removeUrlKeys, writeUrlState } from '../../../../src/lib/url-state/url-state.ts';
 
 describe('url state', () => {
   test('round-trips a widget’s values under its prefix', () => {
@@ -19,5 +19,13 @@ describe('url state', () => {
   test('encodes Chinese and spaces safely', () => {
     const search = writeUrlState('', 'mag', { tokens: '15 万亿' });
     expect(readUrlState(search, 'mag').tokens).toBe('15 万亿');
+  });
+});
+
+describe('removeUrlKeys', () => {
+  test('drops every key of the given widgets and keeps the others', () => {
+    expect(removeUrlKeys('?mem.config=x&mem.ctx=2&mag.lo=3&memo=1', ['mem'])).toBe('?mag.lo=3&memo=1');
+    expect(removeUrlKeys('?mem.config=x', ['mem'])).toBe('');
+    expect(removeUrlKeys('?pg.prompt=a&bpt.text=b', ['pg', 'bpt'])).toBe('');
   });
 });
