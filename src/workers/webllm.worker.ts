@@ -4,7 +4,7 @@
  * handler's `LoadedModel` and makes download failures say which file failed and why.
  */
 import { MLCEngine, type AppConfig, type LogitProcessor } from '@mlc-ai/web-llm';
-import { HTTP_ERROR, NETWORK_ERROR } from '../lib/webllm/errors.ts';
+import { HTTP_ERROR, NETWORK_ERROR, UNREACHABLE_ERROR } from '../lib/webllm/errors.ts';
 import { createWebLLMHandler, type LoadedModel, type WebLLMBackend } from './webllm.handler.ts';
 import type { WebLLMRequest, WebLLMResponse } from './webllm-protocol.ts';
 import type { ModelRecordData } from '../lib/webllm/hosts.ts';
@@ -86,7 +86,7 @@ function installExplainingCacheAdd(): void {
       res = await fetch(req);
     } catch (error) {
       if (error instanceof DOMException && error.name === 'AbortError') throw error;
-      throw namedError(NETWORK_ERROR, `Could not reach ${req.url}`, req.url);
+      throw namedError(UNREACHABLE_ERROR, `Could not reach ${req.url}`, req.url);
     }
     if (!res.ok) throw namedError(HTTP_ERROR, `HTTP ${res.status} for ${req.url}`, req.url, res.status);
     const body = await readAll(res, req.url);
@@ -137,7 +137,11 @@ async function loadModel(
   const internals = engine as unknown as EngineInternals;
   const pipeline = internals.loadedModelIdToPipeline.get(record.model_id);
   const config = internals.loadedModelIdToChatConfig.get(record.model_id);
-  if (!pipeline || !config) throw new Error(`WebLLM did not load ${record.model_id}`);
+  // reload() returns quietly when its download was aborted, and a lost GPU aborts it through
+  // unload() ("Engine.unload() is called."), so a missing pipeline here means the device was lost.
+  if (!pipeline || !config) {
+    throw Object.assign(new Error(`The WebGPU device was lost while loading ${record.model_id}`), { name: 'DeviceLostError' });
+  }
   const tokenizer = pipeline.tokenizer;
 
   const model: LoadedModel = {

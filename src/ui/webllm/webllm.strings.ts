@@ -99,6 +99,20 @@ export const strings = defineStrings({
       `浏览器给本站的存储空间不够：还需要约 ${need}，只剩 ${free}。删除下面已缓存的模型，或者选一个更小的模型。`,
     failDeviceLost: '显卡停止了响应',
     failDeviceLostBody: '通常是显存不够。页面没有受影响；请选一个更小的模型，或者关掉其他占用显卡的标签页后重试。',
+    failDeviceLostLoaded: '显卡连接断开了，需要重新加载模型',
+    failDeviceLostLoadedBody:
+      '模型加载后显卡停止了响应（常见原因：显存不够，或者系统重置了显卡）。点“下载并加载”重新加载：文件已在缓存里，不必重新下载。',
+    failNoAdapterTitle: '没有找到可用的显卡',
+    failGpuLimits: '这块显卡的限制太小',
+    failGpuLimitsBody: '浏览器报告的显卡缓冲区上限低于模型所需。请更新浏览器和显卡驱动，或者换一台设备。',
+    failContextWindow: '输入超出了模型的上下文窗口',
+    failContextWindowBody: '这段文字的词元数超过了模型一次能读的上限。请缩短文字后再试。',
+    failStorageBlocked: '浏览器禁止本站存储文件',
+    failStorageBlockedBody:
+      '模型文件要存进浏览器缓存，但这个窗口不允许（常见于无痕/隐私模式，或者禁用了网站数据）。请在普通窗口中打开本页。',
+    failUnreachable: '连不上模型服务器',
+    failUnreachableBody: (url: string) =>
+      `浏览器根本没有连上 ${url || '模型服务器'}（没有收到任何回应）。默认的模型托管地址（Hugging Face）在中国大陆常常无法访问：可以请网站维护者在构建时用 PUBLIC_WEBLLM_MODEL_BASE 指向国内镜像或自托管的副本（见 docs/webllm.md），或者换一个能访问它的网络。`,
     failWorkerDied: '运行模型的后台线程停止了',
     failWorkerDiedBody: '可能是内存不足。点“重新启动”再试一次；已缓存的文件不必重新下载。',
     failUnknown: '出了意外的错误',
@@ -199,6 +213,20 @@ export const strings = defineStrings({
       `The browser gives this site too little storage: about ${need} more is needed and ${free} is free. Delete cached models below, or pick a smaller model.`,
     failDeviceLost: 'The GPU stopped responding',
     failDeviceLostBody: 'Usually it ran out of memory. The page is fine; pick a smaller model, or close other tabs that use the GPU and try again.',
+    failDeviceLostLoaded: 'The GPU connection was lost: reload the model',
+    failDeviceLostLoadedBody:
+      'The GPU stopped responding after the model had loaded (usually out of GPU memory, or the system reset the GPU). Click “Download and load” to load it again: the files are cached, nothing downloads again.',
+    failNoAdapterTitle: 'No usable graphics adapter',
+    failGpuLimits: 'This GPU’s limits are too small',
+    failGpuLimitsBody: 'The browser reports buffer limits below what the model needs. Update the browser and the graphics driver, or use another device.',
+    failContextWindow: 'The text is longer than the model’s context window',
+    failContextWindowBody: 'It has more tokens than the model can read at once. Shorten the text and try again.',
+    failStorageBlocked: 'The browser does not let this site store files',
+    failStorageBlockedBody:
+      'The model files go into the browser’s cache, which this window refuses (common in private or incognito windows, or with site data blocked). Open the page in a normal window.',
+    failUnreachable: 'The model server could not be reached',
+    failUnreachableBody: (url: string) =>
+      `The browser never reached ${url || 'the model server'} (no answer at all). Check the network, or ask the site’s maintainer to serve the files from a mirror with PUBLIC_WEBLLM_MODEL_BASE (see docs/webllm.md).`,
     failWorkerDied: 'The background thread running the model stopped',
     failWorkerDiedBody: 'Perhaps it ran out of memory. Click “Restart” to try again; cached files need no new download.',
     failUnknown: 'Something unexpected went wrong',
