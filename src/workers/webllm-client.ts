@@ -75,6 +75,8 @@ export class WebLLMEngine implements Engine {
   /** A multi-GB download starts only on the reader's request: calls before `load()` reject. */
   private readonly gate;
   private progress: ((p: ParsedProgress) => void) | undefined;
+  /** Counts loads, so a failed one ends only its own worker. */
+  private loadSeq = 0;
   private expectedBytes: number | undefined;
 
   constructor(options: WebLLMEngineOptions) {
@@ -84,7 +86,13 @@ export class WebLLMEngine implements Engine {
     const now = options.now ?? (() => performance.now());
     this.rpc = createWorkerRpc<WebLLMRequest, WebLLMResponse>({
       createWorker: options.createWorker ?? defaultWorker,
-      errorOf: (reply) => (reply.type === 'error' ? failureError(reply.error) : null),
+      errorOf: (reply) => {
+        if (reply.type !== 'error') return null;
+        const error = failureError(reply.error);
+        // The worker dropped a model whose GPU was lost: the next load() must load it again.
+        if (error.failure.code === 'device-lost-loaded') this.gate.reset();
+        return error;
+      },
       died: (kind, message) =>
         failureError({
           name: WORKER_DIED,
@@ -145,6 +153,7 @@ export class WebLLMEngine implements Engine {
       for (const b of files.values()) bytes += b;
       onProgress?.(combineProgress(webllm, bytes, expectedBytes, elapsed));
     };
+    const seq = ++this.loadSeq;
     return this.request<EngineInfo>(
       (id) => ({ type: 'load', id, record: this.record, parameters: this.parameters }),
       (reply, resolve) => {
@@ -164,7 +173,12 @@ export class WebLLMEngine implements Engine {
         }
         return false;
       },
-    );
+    ).catch((error: unknown) => {
+      // A failed load may leave buffers on the GPU (WebLLM does not free them): end the worker,
+      // which frees everything, so retries do not pile up memory. Cached files stay cached.
+      if (seq === this.loadSeq && this.rpc.running) this.rpc.abandon(error instanceof Error ? error : new Error(String(error)));
+      throw error;
+    });
   }
 
   /** Stops a download at once by ending the worker; files already complete stay cached. */

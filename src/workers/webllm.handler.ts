@@ -8,7 +8,7 @@
  */
 import type { EngineInfo } from '../lib/engine/types.ts';
 import { rankOf, topCandidates } from '../lib/webllm/distribution.ts';
-import { toErrorData } from '../lib/webllm/errors.ts';
+import { DEVICE_LOST_LOADED, isLostDevice, toErrorData } from '../lib/webllm/errors.ts';
 import type { ModelRecordData } from '../lib/webllm/hosts.ts';
 import type { InitReport } from '../lib/webllm/progress.ts';
 import type { GenerationOptions, WebLLMRequest, WebLLMResponse } from './webllm-protocol.ts';
@@ -177,7 +177,17 @@ export function createWebLLMHandler(backend: WebLLMBackend) {
     const task = queue.then(() =>
       run(req, post).catch((error: unknown) => {
         kvIds = null;
-        post({ type: 'error', id: req.id, error: toErrorData(error) });
+        const data = toErrorData(error);
+        if (req.type !== 'load' && model && isLostDevice(data)) {
+          // The GPU went away after the load: drop the dead engine so the next load really reloads.
+          const dead = model;
+          model = null;
+          modelId = null;
+          void dead.unload().catch(() => undefined);
+          post({ type: 'error', id: req.id, error: { name: DEVICE_LOST_LOADED, message: `${data.name}: ${data.message}` } });
+          return;
+        }
+        post({ type: 'error', id: req.id, error: data });
       }),
     );
     queue = task;

@@ -132,14 +132,21 @@ async function loadModel(
     logitProcessorRegistry: new Map([[record.model_id, processor]]),
     logLevel: 'WARN',
   });
-  await engine.reload(record.model_id);
   // WebLLM keeps the tokenizer and chat config private; the X-ray and token views need them.
   const internals = engine as unknown as EngineInternals;
+  try {
+    await engine.reload(record.model_id);
+  } catch (error) {
+    // Free what the failed load allocated on the GPU before reporting it (the page also ends us).
+    await engine.unload().catch(() => undefined);
+    throw error;
+  }
   const pipeline = internals.loadedModelIdToPipeline.get(record.model_id);
   const config = internals.loadedModelIdToChatConfig.get(record.model_id);
   // reload() returns quietly when its download was aborted, and a lost GPU aborts it through
   // unload() ("Engine.unload() is called."), so a missing pipeline here means the device was lost.
   if (!pipeline || !config) {
+    await engine.unload().catch(() => undefined);
     throw Object.assign(new Error(`The WebGPU device was lost while loading ${record.model_id}`), { name: 'DeviceLostError' });
   }
   const tokenizer = pipeline.tokenizer;

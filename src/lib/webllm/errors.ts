@@ -94,6 +94,18 @@ export function classifyError(error: ErrorData): Failure {
   return failure;
 }
 
+/**
+ * True when an error from a loaded model means its GPU is gone: WebLLM's DeviceLostError, or its
+ * ModelNotLoadedError, which every call raises after a lost device made WebLLM unload itself.
+ */
+export function isLostDevice(error: ErrorData): boolean {
+  return (
+    error.name === 'DeviceLostError' ||
+    error.name === 'ModelNotLoadedError' ||
+    /device (was |is )?lost|Engine\.unload\(\) is called/i.test(error.message)
+  );
+}
+
 /** Turns anything thrown into `ErrorData`, keeping a URL and status our own errors carry. */
 export function toErrorData(error: unknown): ErrorData {
   if (error && typeof error === 'object') {

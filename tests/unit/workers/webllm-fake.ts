@@ -22,7 +22,7 @@ export function fakeRecord(id = 'fake-q4f32_1-MLC'): ModelRecordData {
 }
 
 /** The backend plus a log of what it was asked to do. */
-export function fakeBackend(options: { failLoad?: Error; chunks?: string[] } = {}) {
+export function fakeBackend(options: { failLoad?: Error; chunks?: string[]; device?: { lost: boolean } } = {}) {
   const log = { loads: 0, unloads: 0, resets: 0, fed: [] as number[][], interrupts: 0 };
   const backend: WebLLMBackend = {
     async load(record, parameters, onProgress, onDownload) {
@@ -38,6 +38,12 @@ export function fakeBackend(options: { failLoad?: Error; chunks?: string[] } = {
         encode: (text) => Array.from(text, (c) => (c.charCodeAt(0) - 97 + VOCAB) % VOCAB),
         decode: (ids) => ids.map((i) => String.fromCharCode(97 + i)).join(''),
         async forward(ids) {
+          // What WebLLM 0.2.86 throws once a lost device made it unload itself.
+          if (options.device?.lost) {
+            throw Object.assign(new Error('Model not loaded before trying to complete forwardTokensAndSample.'), {
+              name: 'ModelNotLoadedError',
+            });
+          }
           log.fed.push(ids);
           kv = kv.concat(ids);
           return fakeLogits(kv);

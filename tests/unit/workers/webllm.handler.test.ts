@@ -140,4 +140,18 @@ describe('webllm handler', () => {
     expect(log.unloads).toBe(1);
     expect(replies.at(-1)).toMatchObject({ type: 'error', id: 3 });
   });
+
+  test('a GPU lost after the load: a "device lost, reload" error, the dead engine dropped, the next load reloads', async () => {
+    const device = { lost: false };
+    const { send, replies, log } = setup({ device });
+    await send(load(1));
+    device.lost = true;
+    await send({ type: 'next', id: 2, ids: [1], topK: 2 });
+    expect(replies.at(-1)).toMatchObject({ type: 'error', id: 2, error: { name: 'DeviceLostAfterLoad' } });
+    expect(log.unloads).toBe(1);
+    device.lost = false;
+    await send(load(3));
+    expect(log.loads).toBe(2);
+    expect(replies.at(-1)).toMatchObject({ type: 'loaded', id: 3 });
+  });
 });
