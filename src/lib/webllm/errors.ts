@@ -68,7 +68,7 @@ export function classifyError(error: ErrorData): Failure {
     const lost = /DeviceLostError|device (was |is )?lost|Engine\.unload\(\) is called/i.test(text);
     if (name === 'AbortError' && !lost) return 'cancelled';
     if (name === 'QuotaExceededError' || /quota/i.test(text)) return 'quota';
-    // Storage (Cache API, IndexedDB) refused outright, as in private windows.
+    // Storage (Cache API, IndexedDB) refused outright, as in private browsing.
     if (name === 'SecurityError') return 'storage-blocked';
     if (name === 'ShaderF16SupportError' || /shader-f16/.test(text)) return 'no-shader-f16';
     if (/WebGPUNotAvailableError|WebGPUNotFoundError|WebGPU is not supported|Cannot find WebGPU/.test(text)) {
