@@ -78,7 +78,7 @@ export function classifyError(error: ErrorData): Failure {
     if (/Unable to find a compatible GPU|no (usable |compatible )?(GPU )?adapter/i.test(text)) return 'no-adapter';
     // detectGPUDevice() and the artifact check, when the adapter's limits are below what WebLLM needs.
     if (/requested max\w+ exceeds limit|Compiled artifact requires max\w+/i.test(text)) return 'gpu-limits';
-    if (name === 'ContextWindowSizeExceededError' || /exceed context window size/i.test(text)) return 'context-window';
+    if (name === 'ContextWindowSizeExceededError' || /exceed context.window.size/i.test(text)) return 'context-window';
     if (lost || /out of memory|GPUOutOfMemoryError|\bOOM\b/i.test(text)) return 'device-lost';
     // Hugging Face answers 401, not 404, for a repository that does not exist (or is private).
     if (name === HTTP_ERROR) return status === 404 || status === 401 ? 'not-found' : 'http';
