@@ -43,6 +43,8 @@ export type WorkerLike = RpcWorker<WebLLMRequest, WebLLMResponse>;
 export interface WebLLMEngineOptions {
   record: ModelRecordData;
   parameters: number;
+  /** Text of a BOS token to put, hidden, before every prompt (models.ts `bos`). */
+  bos?: string;
   /** How many candidates `nextTokenDistribution` brings back (the tail is summed in logSumExp). */
   topK?: number;
   /** Starts the worker; the default is the real module worker. */
@@ -70,6 +72,7 @@ function failureError(data: ErrorData): WebLLMError {
 export class WebLLMEngine implements Engine {
   readonly record: ModelRecordData;
   private readonly parameters: number;
+  private readonly bos: string | undefined;
   private readonly topK: number;
   private readonly rpc;
   /** A multi-GB download starts only on the reader's request: calls before `load()` reject. */
@@ -82,6 +85,7 @@ export class WebLLMEngine implements Engine {
   constructor(options: WebLLMEngineOptions) {
     this.record = options.record;
     this.parameters = options.parameters;
+    this.bos = options.bos;
     this.topK = options.topK ?? 100;
     const now = options.now ?? (() => performance.now());
     this.rpc = createWorkerRpc<WebLLMRequest, WebLLMResponse>({
@@ -155,7 +159,13 @@ export class WebLLMEngine implements Engine {
     };
     const seq = ++this.loadSeq;
     return this.request<EngineInfo>(
-      (id) => ({ type: 'load', id, record: this.record, parameters: this.parameters }),
+      (id) => ({
+        type: 'load',
+        id,
+        record: this.record,
+        parameters: this.parameters,
+        ...(this.bos === undefined ? {} : { bos: this.bos }),
+      }),
       (reply, resolve) => {
         if (reply.type === 'download') {
           files.set(reply.url, reply.loaded);

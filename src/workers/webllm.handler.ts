@@ -60,6 +60,8 @@ export function createWebLLMHandler(backend: WebLLMBackend) {
   let modelId: string | null = null;
   /** Token ids the KV cache holds, or null when unknown (after a generation or an error). */
   let kvIds: number[] | null = null;
+  /** The model's BOS token, put before every prompt the reader never sees it in; empty if none. */
+  let bos: { text: string; ids: number[] } = { text: '', ids: [] };
   let queue: Promise<void> = Promise.resolve();
 
   function requireModel(): LoadedModel {
@@ -101,6 +103,9 @@ export function createWebLLMHandler(backend: WebLLMBackend) {
         );
         model = loaded;
         modelId = req.record.model_id;
+        // Only a text the tokenizer reads as one special token is trusted as the BOS.
+        const bosIds = req.bos ? loaded.encode(req.bos) : [];
+        bos = bosIds.length === 1 && req.bos ? { text: req.bos, ids: bosIds } : { text: '', ids: [] };
         post({ type: 'loaded', id: req.id, info: loaded.info });
         return;
       }
@@ -118,7 +123,7 @@ export function createWebLLMHandler(backend: WebLLMBackend) {
       case 'next': {
         const m = requireModel();
         if (req.ids.length === 0) throw new RangeError('At least one token is needed to predict the next');
-        const ids = req.ids.slice(-m.info.contextLength);
+        const ids = [...bos.ids, ...req.ids.slice(-(m.info.contextLength - bos.ids.length))];
         const logits = await logitsAfter(m, ids);
         const top = topCandidates(logits, Math.min(Math.max(1, req.topK), MAX_TOP_K));
         const targets = (req.targets ?? []).map((t) => ({ id: t, logit: logits[t] ?? -Infinity, rank: rankOf(logits, t) }));
@@ -132,7 +137,7 @@ export function createWebLLMHandler(backend: WebLLMBackend) {
         const m = requireModel();
         kvIds = null;
         await m.resetKV();
-        const reason = await m.complete(req.prompt, req.options, (text) => post({ type: 'delta', id: req.id, text }));
+        const reason = await m.complete(bos.text + req.prompt, req.options, (text) => post({ type: 'delta', id: req.id, text }));
         post({ type: 'done', id: req.id, finishReason: reason });
         return;
       }

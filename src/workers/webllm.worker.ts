@@ -7,7 +7,7 @@ import { MLCEngine, type AppConfig, type LogitProcessor } from '@mlc-ai/web-llm'
 import { HTTP_ERROR, NETWORK_ERROR, UNREACHABLE_ERROR } from '../lib/webllm/errors.ts';
 import { readAll } from './webllm-download.ts';
 import { createWebLLMHandler, type LoadedModel, type WebLLMBackend } from './webllm.handler.ts';
-import type { WebLLMRequest, WebLLMResponse } from './webllm-protocol.ts';
+import { completionSampling, type WebLLMRequest, type WebLLMResponse } from './webllm-protocol.ts';
 import type { ModelRecordData } from '../lib/webllm/hosts.ts';
 import type { InitReport } from '../lib/webllm/progress.ts';
 
@@ -134,13 +134,7 @@ async function loadModel(
     },
     resetKV: () => engine.resetChat(),
     async complete(prompt, options, onDelta) {
-      const stream = await engine.completions.create({
-        prompt,
-        stream: true,
-        max_tokens: options.maxTokens,
-        temperature: options.temperature,
-        ...(options.seed === undefined ? {} : { seed: options.seed }),
-      });
+      const stream = await engine.completions.create({ prompt, stream: true, ...completionSampling(options) });
       let reason = 'stop';
       for await (const chunk of stream) {
         const choice = chunk.choices[0];

@@ -45,7 +45,11 @@ export function createModelLoader(hosts: () => Hosts) {
       loaded.value = null;
       await old.dispose();
     }
-    const mine = (engine ??= new WebLLMEngine({ record, parameters: model.parameters }));
+    const mine = (engine ??= new WebLLMEngine({
+      record,
+      parameters: model.parameters,
+      ...(model.bos === undefined ? {} : { bos: model.bos }),
+    }));
     status.value = 'loading';
     failure.value = null;
     progress.value = { phase: 'download', fraction: 0, loadedBytes: 0 };
@@ -87,7 +91,7 @@ export function createModelLoader(hosts: () => Hosts) {
     const f = asFailure(error);
     failure.value = f;
     status.value = 'failed';
-    if (f.code === 'worker-died' || f.code === 'device-lost') {
+    if (f.code === 'worker-died' || f.code === 'device-lost' || f.code === 'device-lost-loaded') {
       // The engine is unusable; drop it so the next load starts a fresh worker and GPU device.
       const old = engine;
       engine = null;
