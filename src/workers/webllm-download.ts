@@ -8,12 +8,22 @@ import { NETWORK_ERROR } from '../lib/webllm/errors.ts';
 const REPORT_EVERY = 100;
 
 /**
+ * How far below Content-Length the decoded bytes may fall and still be a whole file: a compressed
+ * body of incompressible data (quantized weights) decodes to slightly less than it was sent as
+ * (deflate's stored blocks add 5 bytes per block and 18 of header; brotli and zstd are similar).
+ * 0.1% plus 64 bytes is far above that overhead and far below any real cut-off.
+ */
+export function encodingSlack(declared: number): number {
+  return 64 + Math.ceil(declared / 1000);
+}
+
+/**
  * Reads a response body to the end, reporting bytes; throws NETWORK_ERROR if the stream breaks off.
  *
- * There is no byte-count check against Content-Length: a CDN that serves gzip sends the length of
- * the compressed body, and a cross-origin response hides Content-Encoding, so the decoded bytes never
- * match it. A truncated transfer already fails the stream itself (the catch below). Content-Length
- * only sizes the progress bar, and only while the bytes stay within it.
+ * Content-Length is only a lower bound: a CDN that serves gzip sends the length of the compressed
+ * body, and a cross-origin response hides Content-Encoding, so the decoded bytes exceed it. More
+ * bytes than declared is therefore fine (an exact check failed every load from such a CDN); far
+ * fewer means the transfer was cut off. It sizes the progress bar while the bytes stay within it.
  */
 export async function readAll(
   res: Response,
@@ -47,6 +57,9 @@ export async function readAll(
     }
   } catch {
     throw Object.assign(new Error(`The download of ${url} broke off after ${loaded} bytes`), { name: NETWORK_ERROR, url });
+  }
+  if (declared !== null && loaded < declared - encodingSlack(declared)) {
+    throw Object.assign(new Error(`Got ${loaded} of ${declared} bytes of ${url}`), { name: NETWORK_ERROR, url });
   }
   onBytes(loaded, total());
   const body = new Uint8Array(new ArrayBuffer(loaded));

@@ -33,6 +33,16 @@ describe('readAll (WebLLM downloads)', () => {
     expect(reports.at(-1)).toEqual([16, 16]);
   });
 
+  test('incompressible data sent compressed decodes to a little less than declared: still whole', async () => {
+    const res = new Response(streamOf([new Uint8Array(100_000)]), { headers: { 'content-length': '100023' } });
+    expect((await readAll(res, 'u', () => {})).byteLength).toBe(100_000);
+  });
+
+  test('a body far shorter than declared (connection cut mid-file) is a network error, never stored', async () => {
+    const res = new Response(streamOf([new Uint8Array(1000)]), { headers: { 'content-length': '5000000' } });
+    await expect(readAll(res, 'https://h/m.wasm', () => {})).rejects.toMatchObject({ name: 'NetworkError', url: 'https://h/m.wasm' });
+  });
+
   test('a stream that breaks off fails as a network error naming the file', async () => {
     const res = new Response(streamOf([new Uint8Array(10), new Uint8Array(10)], 1));
     await expect(readAll(res, 'https://h/params_shard_3.bin', () => {})).rejects.toMatchObject({
