@@ -6,7 +6,7 @@
  */
 import { signal } from '@preact/signals';
 import type { EngineInfo } from '../../lib/engine/types.ts';
-import { classifyError, toErrorData, type Failure } from '../../lib/webllm/errors.ts';
+import { classifyError, engineGone, toErrorData, type Failure } from '../../lib/webllm/errors.ts';
 import { modelRecord, type Hosts } from '../../lib/webllm/hosts.ts';
 import type { ModelVariant, WebLLMModel } from '../../lib/webllm/models.ts';
 import type { ParsedProgress } from '../../lib/webllm/progress.ts';
@@ -91,7 +91,7 @@ export function createModelLoader(hosts: () => Hosts) {
     const f = asFailure(error);
     failure.value = f;
     status.value = 'failed';
-    if (f.code === 'worker-died' || f.code === 'device-lost' || f.code === 'device-lost-loaded') {
+    if (engineGone(f.code)) {
       // The engine is unusable; drop it so the next load starts a fresh worker and GPU device.
       const old = engine;
       engine = null;

@@ -106,6 +106,11 @@ export function isLostDevice(error: ErrorData): boolean {
   );
 }
 
+/** True when the failure leaves the engine unusable, so it is dropped and the next load starts afresh. */
+export function engineGone(code: FailureCode): boolean {
+  return code === 'worker-died' || code === 'device-lost' || code === 'device-lost-loaded';
+}
+
 /** Turns anything thrown into `ErrorData`, keeping a URL and status our own errors carry. */
 export function toErrorData(error: unknown): ErrorData {
   if (error && typeof error === 'object') {

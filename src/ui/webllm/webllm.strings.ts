@@ -47,6 +47,7 @@ export const strings = defineStrings({
     cancel: '取消下载',
     retry: '继续下载',
     restart: '重新启动',
+    reload: '重新加载模型',
     useF32: '改用 q4f32_1 版本',
     pickSmaller: (name: string) => `改用更小的 ${name}`,
     unload: '释放显存',
@@ -101,7 +102,7 @@ export const strings = defineStrings({
     failDeviceLostBody: '通常是显存不够。页面没有受影响；请选一个更小的模型，或者关掉其他占用显卡的标签页后重试。',
     failDeviceLostLoaded: '显卡连接断开了，需要重新加载模型',
     failDeviceLostLoadedBody:
-      '模型加载后显卡停止了响应（常见原因：显存不够，或者系统重置了显卡）。点“下载并加载”重新加载：文件已在缓存里，不必重新下载。',
+      '模型加载后显卡停止了响应（常见原因：显存不够，或者系统重置了显卡）。点“重新加载模型”：文件已在缓存里，不必重新下载。',
     failNoAdapterTitle: '没有找到可用的显卡',
     failGpuLimits: '这块显卡的限制太小',
     failGpuLimitsBody: '浏览器报告的显卡缓冲区上限低于模型所需。请更新浏览器和显卡驱动，或者换一台设备。',
@@ -161,6 +162,7 @@ export const strings = defineStrings({
     cancel: 'Cancel download',
     retry: 'Resume download',
     restart: 'Restart',
+    reload: 'Reload the model',
     useF32: 'Use the q4f32_1 build',
     pickSmaller: (name: string) => `Switch to the smaller ${name}`,
     unload: 'Free GPU memory',
@@ -215,7 +217,7 @@ export const strings = defineStrings({
     failDeviceLostBody: 'Usually it ran out of memory. The page is fine; pick a smaller model, or close other tabs that use the GPU and try again.',
     failDeviceLostLoaded: 'The GPU connection was lost: reload the model',
     failDeviceLostLoadedBody:
-      'The GPU stopped responding after the model had loaded (usually out of GPU memory, or the system reset the GPU). Click “Download and load” to load it again: the files are cached, nothing downloads again.',
+      'The GPU stopped responding after the model had loaded (usually out of GPU memory, or the system reset the GPU). Click “Reload the model”: the files are cached, nothing downloads again.',
     failNoAdapterTitle: 'No usable graphics adapter',
     failGpuLimits: 'This GPU’s limits are too small',
     failGpuLimitsBody: 'The browser reports buffer limits below what the model needs. Update the browser and the graphics driver, or use another device.',

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { classifyError, toErrorData } from '../../../../src/lib/webllm/errors.ts';
+import { classifyError, engineGone, toErrorData } from '../../../../src/lib/webllm/errors.ts';
 
 describe('classifyError', () => {
   test.each([
@@ -50,5 +50,13 @@ describe('toErrorData', () => {
     expect(toErrorData(e)).toEqual({ name: 'HttpError', message: 'HTTP 404', url: 'u', status: 404 });
     expect(toErrorData('boom')).toEqual({ name: 'Error', message: 'boom' });
     expect(toErrorData(new DOMException('q', 'QuotaExceededError')).name).toBe('QuotaExceededError');
+  });
+});
+
+describe('engineGone', () => {
+  test('a lost GPU (during or after the load) and a dead worker drop the engine; a download failure does not', () => {
+    expect(['worker-died', 'device-lost', 'device-lost-loaded'].every((c) => engineGone(c as never))).toBe(true);
+    expect(engineGone('network')).toBe(false);
+    expect(engineGone('context-window')).toBe(false);
   });
 });
