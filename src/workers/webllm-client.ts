@@ -43,6 +43,8 @@ export type WorkerLike = RpcWorker<WebLLMRequest, WebLLMResponse>;
 export interface WebLLMEngineOptions {
   record: ModelRecordData;
   parameters: number;
+  /** Text of a BOS token to put, hidden, before every prompt (models.ts `bos`). */
+  bos?: string;
   /** How many candidates `nextTokenDistribution` brings back (the tail is summed in logSumExp). */
   topK?: number;
   /** Starts the worker; the default is the real module worker. */
@@ -70,21 +72,31 @@ function failureError(data: ErrorData): WebLLMError {
 export class WebLLMEngine implements Engine {
   readonly record: ModelRecordData;
   private readonly parameters: number;
+  private readonly bos: string | undefined;
   private readonly topK: number;
   private readonly rpc;
   /** A multi-GB download starts only on the reader's request: calls before `load()` reject. */
   private readonly gate;
   private progress: ((p: ParsedProgress) => void) | undefined;
+  /** Counts loads, so a failed one ends only its own worker. */
+  private loadSeq = 0;
   private expectedBytes: number | undefined;
 
   constructor(options: WebLLMEngineOptions) {
     this.record = options.record;
     this.parameters = options.parameters;
+    this.bos = options.bos;
     this.topK = options.topK ?? 100;
     const now = options.now ?? (() => performance.now());
     this.rpc = createWorkerRpc<WebLLMRequest, WebLLMResponse>({
       createWorker: options.createWorker ?? defaultWorker,
-      errorOf: (reply) => (reply.type === 'error' ? failureError(reply.error) : null),
+      errorOf: (reply) => {
+        if (reply.type !== 'error') return null;
+        const error = failureError(reply.error);
+        // The worker dropped a model whose GPU was lost: the next load() must load it again.
+        if (error.failure.code === 'device-lost-loaded') this.gate.reset();
+        return error;
+      },
       died: (kind, message) =>
         failureError({
           name: WORKER_DIED,
@@ -145,8 +157,15 @@ export class WebLLMEngine implements Engine {
       for (const b of files.values()) bytes += b;
       onProgress?.(combineProgress(webllm, bytes, expectedBytes, elapsed));
     };
+    const seq = ++this.loadSeq;
     return this.request<EngineInfo>(
-      (id) => ({ type: 'load', id, record: this.record, parameters: this.parameters }),
+      (id) => ({
+        type: 'load',
+        id,
+        record: this.record,
+        parameters: this.parameters,
+        ...(this.bos === undefined ? {} : { bos: this.bos }),
+      }),
       (reply, resolve) => {
         if (reply.type === 'download') {
           files.set(reply.url, reply.loaded);
@@ -164,7 +183,12 @@ export class WebLLMEngine implements Engine {
         }
         return false;
       },
-    );
+    ).catch((error: unknown) => {
+      // A failed load may leave buffers on the GPU (WebLLM does not free them): end the worker,
+      // which frees everything, so retries do not pile up memory. Cached files stay cached.
+      if (seq === this.loadSeq && this.rpc.running) this.rpc.abandon(error instanceof Error ? error : new Error(String(error)));
+      throw error;
+    });
   }
 
   /** Stops a download at once by ending the worker; files already complete stay cached. */

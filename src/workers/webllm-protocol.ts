@@ -16,6 +16,28 @@ export interface GenerationOptions {
   seed?: number;
 }
 
+/**
+ * Sampling with nothing but temperature: WebLLM otherwise takes top_p and the repetition,
+ * frequency and presence penalties from the model's mlc-chat-config.json, which silently reshapes
+ * what a base model would write. 0.2.86 reads each of these from the request when present.
+ */
+export const NEUTRAL_SAMPLING = {
+  top_p: 1,
+  repetition_penalty: 1,
+  frequency_penalty: 0,
+  presence_penalty: 0,
+} as const;
+
+/** The sampling fields of a raw completion request to WebLLM. */
+export function completionSampling(options: GenerationOptions) {
+  return {
+    ...NEUTRAL_SAMPLING,
+    max_tokens: options.maxTokens,
+    temperature: options.temperature,
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+  };
+}
+
 /** One piece of a chat-templated prompt, exactly as the engine tokenized it. */
 export interface TemplateSegment {
   text: string;
@@ -26,7 +48,8 @@ export interface TemplateSegment {
 
 /** Page → worker. */
 export type WebLLMRequest =
-  | { type: 'load'; id: number; record: ModelRecordData; parameters: number }
+  /** `bos`: text of a BOS token the worker puts, unseen by the reader, before every prompt. */
+  | { type: 'load'; id: number; record: ModelRecordData; parameters: number; bos?: string }
   | { type: 'tokenize'; id: number; text: string }
   | { type: 'detokenize'; id: number; ids: number[] }
   | { type: 'token-texts'; id: number; ids: number[] }

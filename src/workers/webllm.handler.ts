@@ -8,7 +8,7 @@
  */
 import type { EngineInfo } from '../lib/engine/types.ts';
 import { rankOf, topCandidates } from '../lib/webllm/distribution.ts';
-import { toErrorData } from '../lib/webllm/errors.ts';
+import { DEVICE_LOST_LOADED, isLostDevice, toErrorData } from '../lib/webllm/errors.ts';
 import type { ModelRecordData } from '../lib/webllm/hosts.ts';
 import type { InitReport } from '../lib/webllm/progress.ts';
 import type { GenerationOptions, WebLLMRequest, WebLLMResponse } from './webllm-protocol.ts';
@@ -60,6 +60,8 @@ export function createWebLLMHandler(backend: WebLLMBackend) {
   let modelId: string | null = null;
   /** Token ids the KV cache holds, or null when unknown (after a generation or an error). */
   let kvIds: number[] | null = null;
+  /** The model's BOS token, put before every prompt the reader never sees it in; empty if none. */
+  let bos: { text: string; ids: number[] } = { text: '', ids: [] };
   let queue: Promise<void> = Promise.resolve();
 
   function requireModel(): LoadedModel {
@@ -101,6 +103,9 @@ export function createWebLLMHandler(backend: WebLLMBackend) {
         );
         model = loaded;
         modelId = req.record.model_id;
+        // Only a text the tokenizer reads as one special token is trusted as the BOS.
+        const bosIds = req.bos ? loaded.encode(req.bos) : [];
+        bos = bosIds.length === 1 && req.bos ? { text: req.bos, ids: bosIds } : { text: '', ids: [] };
         post({ type: 'loaded', id: req.id, info: loaded.info });
         return;
       }
@@ -118,7 +123,7 @@ export function createWebLLMHandler(backend: WebLLMBackend) {
       case 'next': {
         const m = requireModel();
         if (req.ids.length === 0) throw new RangeError('At least one token is needed to predict the next');
-        const ids = req.ids.slice(-m.info.contextLength);
+        const ids = [...bos.ids, ...req.ids.slice(-(m.info.contextLength - bos.ids.length))];
         const logits = await logitsAfter(m, ids);
         const top = topCandidates(logits, Math.min(Math.max(1, req.topK), MAX_TOP_K));
         const targets = (req.targets ?? []).map((t) => ({ id: t, logit: logits[t] ?? -Infinity, rank: rankOf(logits, t) }));
@@ -132,7 +137,7 @@ export function createWebLLMHandler(backend: WebLLMBackend) {
         const m = requireModel();
         kvIds = null;
         await m.resetKV();
-        const reason = await m.complete(req.prompt, req.options, (text) => post({ type: 'delta', id: req.id, text }));
+        const reason = await m.complete(bos.text + req.prompt, req.options, (text) => post({ type: 'delta', id: req.id, text }));
         post({ type: 'done', id: req.id, finishReason: reason });
         return;
       }
@@ -177,7 +182,17 @@ export function createWebLLMHandler(backend: WebLLMBackend) {
     const task = queue.then(() =>
       run(req, post).catch((error: unknown) => {
         kvIds = null;
-        post({ type: 'error', id: req.id, error: toErrorData(error) });
+        const data = toErrorData(error);
+        if (req.type !== 'load' && model && isLostDevice(data)) {
+          // The GPU went away after the load: drop the dead engine so the next load really reloads.
+          const dead = model;
+          model = null;
+          modelId = null;
+          void dead.unload().catch(() => undefined);
+          post({ type: 'error', id: req.id, error: { name: DEVICE_LOST_LOADED, message: `${data.name}: ${data.message}` } });
+          return;
+        }
+        post({ type: 'error', id: req.id, error: data });
       }),
     );
     queue = task;

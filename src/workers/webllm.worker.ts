@@ -4,9 +4,10 @@
  * handler's `LoadedModel` and makes download failures say which file failed and why.
  */
 import { MLCEngine, type AppConfig, type LogitProcessor } from '@mlc-ai/web-llm';
-import { HTTP_ERROR, NETWORK_ERROR } from '../lib/webllm/errors.ts';
+import { HTTP_ERROR, NETWORK_ERROR, UNREACHABLE_ERROR } from '../lib/webllm/errors.ts';
+import { readAll } from './webllm-download.ts';
 import { createWebLLMHandler, type LoadedModel, type WebLLMBackend } from './webllm.handler.ts';
-import type { WebLLMRequest, WebLLMResponse } from './webllm-protocol.ts';
+import { completionSampling, type WebLLMRequest, type WebLLMResponse } from './webllm-protocol.ts';
 import type { ModelRecordData } from '../lib/webllm/hosts.ts';
 import type { InitReport } from '../lib/webllm/progress.ts';
 
@@ -31,46 +32,6 @@ function namedError(name: string, message: string, url: string, status?: number)
 /** Told about the bytes of each file as they arrive, while a load is running. */
 let onDownload: ((url: string, loaded: number, total: number | null) => void) | null = null;
 
-/** How often a file's byte count is reported, at most (ms). */
-const REPORT_EVERY = 100;
-
-/** Reads a response body to the end, reporting bytes; throws NETWORK_ERROR if it breaks off. */
-async function readAll(res: Response, url: string): Promise<Uint8Array<ArrayBuffer>> {
-  const header = Number(res.headers.get('content-length'));
-  const total = !res.headers.get('content-encoding') && header > 0 ? header : null;
-  const chunks: Uint8Array[] = [];
-  let loaded = 0;
-  let last = 0;
-  try {
-    const reader = res.body?.getReader();
-    if (!reader) return new Uint8Array(await res.arrayBuffer());
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      loaded += value.byteLength;
-      const now = performance.now();
-      if (now - last > REPORT_EVERY) {
-        last = now;
-        onDownload?.(url, loaded, total);
-      }
-    }
-  } catch {
-    throw namedError(NETWORK_ERROR, `The download of ${url} broke off after ${loaded} bytes`, url);
-  }
-  if (total !== null && loaded !== total) {
-    throw namedError(NETWORK_ERROR, `Got ${loaded} of ${total} bytes of ${url}`, url);
-  }
-  onDownload?.(url, loaded, total);
-  const body = new Uint8Array(new ArrayBuffer(loaded));
-  let at = 0;
-  for (const c of chunks) {
-    body.set(c, at);
-    at += c.byteLength;
-  }
-  return body;
-}
-
 /**
  * WebLLM downloads every file with `cache.add()`, whose only failure is "Request failed": no URL,
  * no status. This `add` does the same (fetch, check, store) but fails with the file and the status,
@@ -86,10 +47,10 @@ function installExplainingCacheAdd(): void {
       res = await fetch(req);
     } catch (error) {
       if (error instanceof DOMException && error.name === 'AbortError') throw error;
-      throw namedError(NETWORK_ERROR, `Could not reach ${req.url}`, req.url);
+      throw namedError(UNREACHABLE_ERROR, `Could not reach ${req.url}`, req.url);
     }
     if (!res.ok) throw namedError(HTTP_ERROR, `HTTP ${res.status} for ${req.url}`, req.url, res.status);
-    const body = await readAll(res, req.url);
+    const body = await readAll(res, req.url, (loaded, total) => onDownload?.(req.url, loaded, total));
     const headers = new Headers(res.headers);
     headers.set('content-length', String(body.byteLength));
     headers.delete('content-encoding');
@@ -132,12 +93,23 @@ async function loadModel(
     logitProcessorRegistry: new Map([[record.model_id, processor]]),
     logLevel: 'WARN',
   });
-  await engine.reload(record.model_id);
   // WebLLM keeps the tokenizer and chat config private; the X-ray and token views need them.
   const internals = engine as unknown as EngineInternals;
+  try {
+    await engine.reload(record.model_id);
+  } catch (error) {
+    // Free what the failed load allocated on the GPU before reporting it (the page also ends us).
+    await engine.unload().catch(() => undefined);
+    throw error;
+  }
   const pipeline = internals.loadedModelIdToPipeline.get(record.model_id);
   const config = internals.loadedModelIdToChatConfig.get(record.model_id);
-  if (!pipeline || !config) throw new Error(`WebLLM did not load ${record.model_id}`);
+  // reload() returns quietly when its download was aborted, and a lost GPU aborts it through
+  // unload() ("Engine.unload() is called."), so a missing pipeline here means the device was lost.
+  if (!pipeline || !config) {
+    await engine.unload().catch(() => undefined);
+    throw Object.assign(new Error(`The WebGPU device was lost while loading ${record.model_id}`), { name: 'DeviceLostError' });
+  }
   const tokenizer = pipeline.tokenizer;
 
   const model: LoadedModel = {
@@ -162,13 +134,7 @@ async function loadModel(
     },
     resetKV: () => engine.resetChat(),
     async complete(prompt, options, onDelta) {
-      const stream = await engine.completions.create({
-        prompt,
-        stream: true,
-        max_tokens: options.maxTokens,
-        temperature: options.temperature,
-        ...(options.seed === undefined ? {} : { seed: options.seed }),
-      });
+      const stream = await engine.completions.create({ prompt, stream: true, ...completionSampling(options) });
       let reason = 'stop';
       for await (const chunk of stream) {
         const choice = chunk.choices[0];

@@ -62,9 +62,10 @@ async function routeModelHosts(page: Page, handler: (route: Route, url: string) 
  * real code (client, panel, comparison) can be driven through a successful load, generation and
  * X-ray without weights or a GPU. `failLoad` makes every load fail with that error instead.
  */
-function stubWorker(failLoad?: { name: string; message: string }) {
+function stubWorker(failLoad?: { name: string; message: string }, failNext?: { name: string; message: string }) {
   return `
 const fail = ${JSON.stringify(failLoad ?? null)};
+let failNext = ${JSON.stringify(failNext ?? null)};
 const TOKENS = ['<|im_start|>', ' pork', ' belly', '?'];
 self.onmessage = (e) => {
   const r = e.data;
@@ -78,6 +79,11 @@ self.onmessage = (e) => {
     case 'tokenize': return post({ type: 'tokens', id: r.id, ids: [3, 0] });
     case 'token-texts': return post({ type: 'texts', id: r.id, texts: r.ids.map((i) => TOKENS[i]) });
     case 'next':
+      if (failNext) {
+        const error = failNext;
+        failNext = null;
+        return post({ type: 'error', id: r.id, error });
+      }
       return post({ type: 'distribution', id: r.id, ids: new Int32Array([1, 2]), logits: new Float32Array([2, 1]),
         logSumExp: Math.log(Math.exp(2) + Math.exp(1) + 1), targets: [] });
     case 'complete':
@@ -338,6 +344,38 @@ test.describe('with WebGPU, downloads intercepted', () => {
     await expect(play).toContainText('All other tokens together: 9.0%');
     await play.getByRole('button', { name: 'Free GPU memory' }).click();
     await expect(loadButton(panel)).toBeVisible();
+  });
+
+  test('a host never reached: "unreachable", and the zh page explains the mirror for mainland China', async ({ page }) => {
+    await page.route(MODEL_HOSTS, (route) => route.abort('namenotresolved'));
+    const panel = await openPanel(page, 'zh');
+    await loadButton(panel).click();
+    const notice = panel.getByTestId('webllm-failure');
+    await expect(notice).toHaveAttribute('data-code', 'unreachable', { timeout: 30_000 });
+    await expect(notice).toContainText('连不上模型服务器');
+    await expect(notice).toContainText('中国大陆');
+    await expect(notice).toContainText('PUBLIC_WEBLLM_MODEL_BASE');
+    await expect(notice.getByRole('button', { name: '继续下载' })).toBeVisible();
+  });
+
+  test('GPU lost after the load: "reload the model", and the button really loads again (stub worker)', async ({ page }) => {
+    let workers = 0;
+    const lost = { name: 'DeviceLostAfterLoad', message: 'ModelNotLoadedError: Model not loaded before trying to complete' };
+    await page.route(WORKER_CHUNK, (route) => {
+      workers++;
+      return route.fulfill({ contentType: 'text/javascript', body: stubWorker(undefined, lost) });
+    });
+    const panel = await openPanel(page, 'en');
+    await loadButton(panel).click();
+    const play = panel.getByTestId('webllm-play');
+    await expect(play.getByRole('status')).toContainText('is ready');
+    await play.getByRole('button', { name: 'Show next-token probabilities' }).click();
+    const notice = panel.getByTestId('webllm-failure');
+    await expect(notice).toHaveAttribute('data-code', 'device-lost-loaded');
+    await expect(notice).toContainText('The GPU connection was lost: reload the model');
+    await notice.getByRole('button', { name: 'Reload the model' }).click();
+    await expect(play.getByRole('status')).toContainText('is ready');
+    expect(workers).toBe(2);
   });
 
   test('device lost: the page survives and offers the smaller model (stub worker)', async ({ page }) => {

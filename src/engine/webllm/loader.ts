@@ -6,7 +6,7 @@
  */
 import { signal } from '@preact/signals';
 import type { EngineInfo } from '../../lib/engine/types.ts';
-import { classifyError, toErrorData, type Failure } from '../../lib/webllm/errors.ts';
+import { classifyError, engineGone, toErrorData, type Failure } from '../../lib/webllm/errors.ts';
 import { modelRecord, type Hosts } from '../../lib/webllm/hosts.ts';
 import type { ModelVariant, WebLLMModel } from '../../lib/webllm/models.ts';
 import type { ParsedProgress } from '../../lib/webllm/progress.ts';
@@ -45,7 +45,11 @@ export function createModelLoader(hosts: () => Hosts) {
       loaded.value = null;
       await old.dispose();
     }
-    const mine = (engine ??= new WebLLMEngine({ record, parameters: model.parameters }));
+    const mine = (engine ??= new WebLLMEngine({
+      record,
+      parameters: model.parameters,
+      ...(model.bos === undefined ? {} : { bos: model.bos }),
+    }));
     status.value = 'loading';
     failure.value = null;
     progress.value = { phase: 'download', fraction: 0, loadedBytes: 0 };
@@ -87,7 +91,7 @@ export function createModelLoader(hosts: () => Hosts) {
     const f = asFailure(error);
     failure.value = f;
     status.value = 'failed';
-    if (f.code === 'worker-died' || f.code === 'device-lost') {
+    if (engineGone(f.code)) {
       // The engine is unusable; drop it so the next load starts a fresh worker and GPU device.
       const old = engine;
       engine = null;

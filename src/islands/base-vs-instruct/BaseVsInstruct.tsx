@@ -107,7 +107,7 @@ function SlotStatus({
         <FailureNotice failure={failure} t={pt}>
           {failure.code !== 'no-webgpu' && failure.code !== 'quota' && (
             <button type="button" onClick={onRetry}>
-              {failure.code === 'worker-died' ? pt.restart : pt.retry}
+              {failure.code === 'worker-died' ? pt.restart : failure.code === 'device-lost-loaded' ? pt.reload : pt.retry}
             </button>
           )}
         </FailureNotice>

@@ -25,13 +25,14 @@ export function createBaseVsInstructModel(pair = 0, defaultPrompt = '') {
   const running = signal(false);
   const template = signal<{ prefix: TemplateSegment; segments: TemplateSegment[]; user: string } | null>(null);
 
-  /** The pair's two preflight verdicts (variant by shader-f16, sizes, storage). */
+  /** The pair's two preflight verdicts (variant by shader-f16, sizes, storage); both load at once,
+   * so each one's memory and storage checks count the other model too. */
   const plan = computed(() => {
     if (!gpu.value || !host.value) return null;
     const p = COMPARISON_PAIRS[pairIndex.value];
     return {
-      base: preflightModel(modelByKey(p.base), gpu.value, host.value),
-      instruct: preflightModel(modelByKey(p.instruct), gpu.value, host.value),
+      base: preflightModel(modelByKey(p.base), gpu.value, host.value, [modelByKey(p.instruct)]),
+      instruct: preflightModel(modelByKey(p.instruct), gpu.value, host.value, [modelByKey(p.base)]),
     };
   });
 

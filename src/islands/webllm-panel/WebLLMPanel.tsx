@@ -164,7 +164,10 @@ function LoadArea({ model, t }: { model: PanelModel; t: PanelStrings }) {
           t={t}
           context={{ needBytes: storage?.need ?? pick.toDownloadBytes, freeBytes: storage?.have, gpu: model.gpu.value }}
         >
-          {(failure.code === 'network' || failure.code === 'http' || failure.code === 'cancelled') && (
+          {(failure.code === 'network' ||
+            failure.code === 'unreachable' ||
+            failure.code === 'http' ||
+            failure.code === 'cancelled') && (
             <button type="button" onClick={() => void model.load()}>
               {t.retry}
             </button>
@@ -172,6 +175,11 @@ function LoadArea({ model, t }: { model: PanelModel; t: PanelStrings }) {
           {failure.code === 'worker-died' && (
             <button type="button" onClick={() => void model.load()}>
               {t.restart}
+            </button>
+          )}
+          {failure.code === 'device-lost-loaded' && (
+            <button type="button" onClick={() => void model.load()}>
+              {t.reload}
             </button>
           )}
           {failure.code === 'no-shader-f16' && (

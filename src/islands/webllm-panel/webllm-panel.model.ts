@@ -6,6 +6,7 @@
  */
 import { computed, signal } from '@preact/signals';
 import { deleteCachedModel, type CachedModel } from '../../lib/webllm/cache.ts';
+import { engineGone } from '../../lib/webllm/errors.ts';
 import type { Hosts } from '../../lib/webllm/hosts.ts';
 import { BASE_MODELS, modelByKey } from '../../lib/webllm/models.ts';
 import {
@@ -140,7 +141,7 @@ export function createPanelModel(defaultModel?: string, defaultPrompt = '', deps
       );
     } catch (error) {
       const f = loader.fail(error);
-      if (f.code === 'worker-died' || f.code === 'device-lost') activeRealModel.value = null;
+      if (engineGone(f.code)) activeRealModel.value = null;
     } finally {
       generating.value = false;
     }
@@ -175,7 +176,7 @@ export function createPanelModel(defaultModel?: string, defaultPrompt = '', deps
       const list = top.map((_, i) => ({ token: texts[i], prob: Math.exp(d.logits[i] - d.logSumExp) }));
       candidates.value = { list, tail: Math.max(0, 1 - list.reduce((s, c) => s + c.prob, 0)) };
     } catch (error) {
-      loader.fail(error);
+      if (engineGone(loader.fail(error).code)) activeRealModel.value = null;
     }
   }
 

@@ -39,6 +39,11 @@ export interface WebLLMModel {
   source: string;
   /** Context window WebLLM is configured with (its `overrides.context_window_size`). */
   contextWindow: number;
+  /**
+   * Text of the beginning-of-sequence token the model was trained to see first, when WebLLM does
+   * not add it to a raw completion or a token list (it adds only the chat template's prefix).
+   */
+  bos?: string;
   variants: Record<Quantization, ModelVariant>;
 }
 
@@ -94,6 +99,9 @@ export const MODELS: readonly WebLLMModel[] = [
     parameters: 3.4e9,
     source: 'mistralai/Ministral-3-3B-Base-2512 (language model, approx.)',
     contextWindow: 4096,
+    // Mistral's tokenizer puts <s> before every training sequence; without it the first
+    // predictions are those of a text that starts mid-document.
+    bos: '<s>',
     variants: variants(
       'Ministral-3-3B-Base-2512',
       'Ministral-3-3B-Base-2512',

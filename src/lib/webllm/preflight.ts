@@ -59,8 +59,19 @@ export const LOW_RESOURCE_BINDING = 128 * 1024 * 1024;
 const MIB = 1024 * 1024;
 const GIB = 1024 * MIB;
 
-/** Judges one model against the facts. */
-export function preflightModel(model: WebLLMModel, gpu: GpuFacts, host: HostFacts): ModelPreflight {
+/**
+ * Judges one model against the facts. `alongside`: models loaded at the same time (the
+ * base-vs-instruct view holds two), whose GPU memory and download the memory and storage checks add.
+ */
+export function preflightModel(
+  model: WebLLMModel,
+  gpu: GpuFacts,
+  host: HostFacts,
+  alongside: readonly WebLLMModel[] = [],
+): ModelPreflight {
+  const others = alongside.map((m) => preflightModel(m, gpu, host));
+  const otherVram = others.reduce((sum, o) => sum + o.vramBytes, 0);
+  const otherDownload = others.reduce((sum, o) => sum + o.toDownloadBytes, 0);
   const variant = chooseVariant(model, gpu.available && gpu.hasShaderF16);
   const inCache = host.cached[variant.modelId];
   const exactSize = inCache?.weightBytes !== undefined;
@@ -88,13 +99,15 @@ export function preflightModel(model: WebLLMModel, gpu: GpuFacts, host: HostFact
   // and integrated GPUs share it. Half of it for the model is a cautious limit.
   if (host.deviceMemoryGB !== null) {
     const have = host.deviceMemoryGB * GIB;
-    checks.push({ id: 'memory', status: vramBytes <= have / 2 ? 'ok' : 'warn', need: vramBytes, have });
+    const need = vramBytes + otherVram;
+    checks.push({ id: 'memory', status: need <= have / 2 ? 'ok' : 'warn', need, have });
   }
 
   if (host.storage !== null) {
     const free = Math.max(0, host.storage.quota - host.storage.usage);
-    const status = toDownloadBytes > free ? 'fail' : toDownloadBytes > free * 0.8 ? 'warn' : 'ok';
-    checks.push({ id: 'storage', status, need: toDownloadBytes, have: free });
+    const need = toDownloadBytes + otherDownload;
+    const status = need > free ? 'fail' : need > free * 0.8 ? 'warn' : 'ok';
+    checks.push({ id: 'storage', status, need, have: free });
   }
 
   const verdict = checks.some((c) => c.status === 'fail')

@@ -49,6 +49,18 @@ export function describeFailure(
       };
     case 'device-lost':
       return { title: t.failDeviceLost, body: t.failDeviceLostBody };
+    case 'device-lost-loaded':
+      return { title: t.failDeviceLostLoaded, body: t.failDeviceLostLoadedBody };
+    case 'no-adapter':
+      return { title: t.failNoAdapterTitle, body: `${t.failNoAdapter} ${t.keepBuiltIn}`, link: true };
+    case 'gpu-limits':
+      return { title: t.failGpuLimits, body: `${t.failGpuLimitsBody} ${t.keepBuiltIn}`, link: true };
+    case 'context-window':
+      return { title: t.failContextWindow, body: t.failContextWindowBody };
+    case 'storage-blocked':
+      return { title: t.failStorageBlocked, body: t.failStorageBlockedBody };
+    case 'unreachable':
+      return { title: t.failUnreachable, body: t.failUnreachableBody(url) };
     case 'worker-died':
       return { title: t.failWorkerDied, body: t.failWorkerDiedBody };
     case 'unknown':

@@ -125,4 +125,28 @@ describe('WebLLMEngine', () => {
     expect(w.started[0].terminated).toBe(true);
     expect(e.loaded).toBe(false);
   });
+
+  test('a failed load ends its worker (freeing the GPU), and the retry starts a fresh one', async () => {
+    const failLoad = Object.assign(new Error('HTTP 503'), { name: 'HttpError', url: 'https://h/x', status: 503 });
+    const w = fakeWorkers({ failLoad });
+    const e = engine(w.create);
+    await expect(e.load()).rejects.toMatchObject({ failure: { code: 'http' } });
+    expect(w.started[0].terminated).toBe(true);
+    await expect(e.load()).rejects.toMatchObject({ failure: { code: 'http' } });
+    expect(w.started).toHaveLength(2);
+  });
+
+  test('a GPU lost after the load shows "device lost, reload", and the next click really reloads', async () => {
+    const device = { lost: false };
+    const w = fakeWorkers({ device });
+    const e = engine(w.create);
+    await e.load();
+    device.lost = true;
+    await expect(e.nextTokenDistribution([1])).rejects.toMatchObject({ failure: { code: 'device-lost-loaded' } });
+    expect(e.loaded).toBe(false);
+    device.lost = false;
+    await e.load();
+    expect(w.started[0].received.filter((r) => r.type === 'load')).toHaveLength(2);
+    expect(Array.from((await e.nextTokenDistribution([1, 2])).ids)).toEqual([3, 2]);
+  });
 });

@@ -22,8 +22,10 @@ export function fakeRecord(id = 'fake-q4f32_1-MLC'): ModelRecordData {
 }
 
 /** The backend plus a log of what it was asked to do. */
-export function fakeBackend(options: { failLoad?: Error; chunks?: string[] } = {}) {
-  const log = { loads: 0, unloads: 0, resets: 0, fed: [] as number[][], interrupts: 0 };
+export function fakeBackend(
+  options: { failLoad?: Error; chunks?: string[]; device?: { lost: boolean }; bosIds?: Record<string, number[]> } = {},
+) {
+  const log = { loads: 0, unloads: 0, resets: 0, fed: [] as number[][], prompts: [] as string[], interrupts: 0 };
   const backend: WebLLMBackend = {
     async load(record, parameters, onProgress, onDownload) {
       log.loads++;
@@ -35,9 +37,15 @@ export function fakeBackend(options: { failLoad?: Error; chunks?: string[] } = {
       const model: LoadedModel = {
         info: { id: record.model_id, vocabSize: VOCAB, contextLength: record.overrides.context_window_size, parameters },
         // "a" → 0, "b" → 1, …: one token per letter
-        encode: (text) => Array.from(text, (c) => (c.charCodeAt(0) - 97 + VOCAB) % VOCAB),
+        encode: (text) => options.bosIds?.[text] ?? Array.from(text, (c) => (c.charCodeAt(0) - 97 + VOCAB) % VOCAB),
         decode: (ids) => ids.map((i) => String.fromCharCode(97 + i)).join(''),
         async forward(ids) {
+          // What WebLLM 0.2.86 throws once a lost device made it unload itself.
+          if (options.device?.lost) {
+            throw Object.assign(new Error('Model not loaded before trying to complete forwardTokensAndSample.'), {
+              name: 'ModelNotLoadedError',
+            });
+          }
           log.fed.push(ids);
           kv = kv.concat(ids);
           return fakeLogits(kv);
@@ -46,7 +54,8 @@ export function fakeBackend(options: { failLoad?: Error; chunks?: string[] } = {
           log.resets++;
           kv = [];
         },
-        async complete(_prompt, _options, onDelta) {
+        async complete(prompt, _options, onDelta) {
+          log.prompts.push(prompt);
           stopped = false;
           for (const c of options.chunks ?? [' once', ' upon']) {
             await new Promise((r) => setTimeout(r, 5));

@@ -140,4 +140,39 @@ describe('webllm handler', () => {
     expect(log.unloads).toBe(1);
     expect(replies.at(-1)).toMatchObject({ type: 'error', id: 3 });
   });
+
+  test('a GPU lost after the load: a "device lost, reload" error, the dead engine dropped, the next load reloads', async () => {
+    const device = { lost: false };
+    const { send, replies, log } = setup({ device });
+    await send(load(1));
+    device.lost = true;
+    await send({ type: 'next', id: 2, ids: [1], topK: 2 });
+    expect(replies.at(-1)).toMatchObject({ type: 'error', id: 2, error: { name: 'DeviceLostAfterLoad' } });
+    expect(log.unloads).toBe(1);
+    device.lost = false;
+    await send(load(3));
+    expect(log.loads).toBe(2);
+    expect(replies.at(-1)).toMatchObject({ type: 'loaded', id: 3 });
+  });
+
+  test('a model with a BOS (Ministral 3 Base): it leads every prediction and completion, and the reader never sees it', async () => {
+    const { send, replies, log } = setup({ bosIds: { '<s>': [30] } });
+    await send({ type: 'load', id: 1, record: fakeRecord(), parameters: 1, bos: '<s>' });
+    await send({ type: 'next', id: 2, ids: [3, 4], topK: 1 });
+    expect(log.fed.at(-1)).toEqual([30, 3, 4]);
+    const d = replies.at(-1);
+    if (d?.type !== 'distribution') throw new Error(`got ${d?.type}`);
+    expect(Array.from(d.ids)).toEqual([(30 + 3 + 4) % VOCAB]);
+    await send({ type: 'complete', id: 3, prompt: 'Once', options: { maxTokens: 2, temperature: 0 } });
+    expect(log.prompts.at(-1)).toBe('<s>Once');
+    await send({ type: 'tokenize', id: 4, text: 'ab' });
+    expect(replies.at(-1)).toEqual({ type: 'tokens', id: 4, ids: [0, 1] });
+  });
+
+  test('a BOS text the tokenizer does not read as one token is not trusted, and nothing is prepended', async () => {
+    const { send, log } = setup();
+    await send({ type: 'load', id: 1, record: fakeRecord(), parameters: 1, bos: '<s>' });
+    await send({ type: 'next', id: 2, ids: [3, 4], topK: 1 });
+    expect(log.fed.at(-1)).toEqual([3, 4]);
+  });
 });

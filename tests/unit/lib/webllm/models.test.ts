@@ -57,4 +57,9 @@ describe('estimateDownloadBytes', () => {
     expect(estimateDownloadBytes(2_779_683_840, 'q4f16_1') / 1e9).toBeCloseTo(1.568, 2);
     expect(estimateDownloadBytes(2_779_683_840, 'q4f32_1') / 1e9).toBeCloseTo(1.741, 2);
   });
+
+  test('Ministral 3 Base gets its BOS <s> (WebLLM adds none to a raw completion); the phi base models (no BOS in their training) need none', () => {
+    expect(modelByKey('ministral-3-3b-base').bos).toBe('<s>');
+    expect(MODELS.filter((m) => m.bos !== undefined).map((m) => m.key)).toEqual(['ministral-3-3b-base']);
+  });
 });

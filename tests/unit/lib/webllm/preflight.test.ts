@@ -88,4 +88,20 @@ describe('preflight', () => {
     expect(r.checks.map((c) => c.id)).toEqual(['webgpu', 'buffer']);
     expect(r.verdict).toBe('ok');
   });
+
+  test('base vs instruct: both load at once, so memory and storage count both models', () => {
+    const base = modelByKey('ministral-3-3b-base');
+    const instruct = modelByKey('ministral-3-3b-instruct');
+    const alone = preflightModel(base, desktop, roomy);
+    const paired = preflightModel(base, desktop, roomy, [instruct]);
+    const other = preflightModel(instruct, desktop, roomy);
+    const memory = (r: typeof alone) => r.checks.find((c) => c.id === 'memory');
+    const storage = (r: typeof alone) => r.checks.find((c) => c.id === 'storage');
+    expect(memory(paired)?.need).toBe(alone.vramBytes + other.vramBytes);
+    expect(storage(paired)?.need).toBe(alone.toDownloadBytes + other.toDownloadBytes);
+    // 8 GB of RAM: one 3B model fits the cautious half, the pair does not
+    expect(memory(alone)?.status).toBe('ok');
+    expect(memory(paired)?.status).toBe('warn');
+    expect(paired.vramBytes).toBe(alone.vramBytes);
+  });
 });
