@@ -17,9 +17,9 @@ const L = {
     title: '跑一个模型要多少内存？',
     magnitude: '数量级：训练数据 vs. 模型',
     tooDeep: '嵌套太深了：config.json 的对象和数组最多嵌套 32 层',
-    failed: '这个小部件出错了。',
+    failed: '这个部件出错了。',
     unaffected: '页面的其余部分不受影响。',
-    reset: '重置这个小部件',
+    reset: '重置这个部件',
   },
   en: {
     title: 'How much memory does a model need?',

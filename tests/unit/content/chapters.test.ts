@@ -141,7 +141,7 @@ describe('chapters', () => {
     for (const [lang, prompt] of [['zh', '法国的首都是'], ['en', 'The capital of France is']] as const) {
       const text = source(lang, '01-why-it-talks');
       const example = text.indexOf(`\n${prompt}\n`);
-      const xray = text.indexOf(`\n<ForwardPassXRay initialPrompt="${prompt}" />\n`);
+      const xray = text.indexOf(`\n<ForwardPassXRay initialPrompt="${prompt}" model="tiny-m" />\n`);
       expect(example).toBeGreaterThan(0);
       expect(xray).toBeGreaterThan(example);
     }
