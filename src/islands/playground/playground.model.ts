@@ -13,6 +13,7 @@ import { sampleIndex } from '../../lib/sampling/sample.ts';
 import { clampSettings, DEFAULT_SETTINGS, type SamplingSettings } from '../../lib/sampling/settings.ts';
 import type { PlaygroundUrlState } from './playground.url.ts';
 import { isEndOfText } from '../../ui/token-display.ts';
+import { textWithLooseBytes } from '../../lib/format/tokens-display.ts';
 
 /** How many candidates the chart can show. */
 export const CHART_SIZE = 50;
@@ -164,9 +165,27 @@ export function createPlaygroundModel(deps: PlaygroundDeps, initial?: Playground
     const vocab = Math.max(info.value?.vocabSize ?? 0, r.ids.length);
     return { count: vocab - n, baseMass: Math.max(0, 1 - base), mass: Math.max(0, 1 - now) };
   });
-  const continuation = computed(() =>
-    fullText.value.startsWith(prompt.value) ? fullText.value.slice(prompt.value.length) : fullText.value,
-  );
+  /**
+   * The generated text after the prompt. A sampled token may hold part of a character whose rest
+   * has not come yet (or never will): the decoded text then holds U+FFFD, so the continuation is
+   * rebuilt from its tokens' bytes and such bytes show as ⟨e5⟩ (src/lib/format/tokens-display.ts).
+   */
+  const continuation = computed(() => {
+    const text = fullText.value.startsWith(prompt.value) ? fullText.value.slice(prompt.value.length) : fullText.value;
+    if (!text.includes('\uFFFD')) return text;
+    // Bytes nobody knows (a real model reports only U+FFFD for such a token): say so as ⟨?⟩.
+    const unknown = path.value.some((id) => !bytes.value.has(id) && (texts.value.get(id) ?? '\uFFFD').includes('\uFFFD'));
+    if (unknown) return text.replace(/\uFFFD+/g, '⟨?⟩');
+    const encoder = new TextEncoder();
+    const parts = path.value.map((id) => bytes.value.get(id) ?? encoder.encode(texts.value.get(id)!));
+    const all = new Uint8Array(parts.reduce((n, b) => n + b.length, 0));
+    let at = 0;
+    for (const b of parts) {
+      all.set(b, at);
+      at += b.length;
+    }
+    return textWithLooseBytes(all);
+  });
   const url = computed<PlaygroundUrlState>(() => {
     const choice = engineChoice.value;
     const s = { prompt: prompt.value, settings: settings.value, seed: seed.value, path: path.value };

@@ -48,11 +48,24 @@ function charAt(bytes: Uint8Array, at: number): string | undefined {
 
 /** Text + bytes → label: whole characters as text (visible whitespace), anything else as ⟨hex⟩. */
 function labelBytes(bytes: Uint8Array): string {
+  return markLooseBytes(bytes, visibleWhitespace) || '∅';
+}
+
+/**
+ * Running text from its bytes, as the reader should see it: whole characters as they are, the
+ * bytes of a character still incomplete (the next token has not arrived) or invalid as ⟨hex⟩.
+ * Where `TextDecoder` would write U+FFFD, this writes what is really there.
+ */
+export function textWithLooseBytes(bytes: Uint8Array): string {
+  return markLooseBytes(bytes, (text) => text);
+}
+
+function markLooseBytes(bytes: Uint8Array, show: (text: string) => string): string {
   let out = '';
   let text = '';
   let loose: number[] = [];
   const flushText = () => {
-    if (text) out += visibleWhitespace(text);
+    if (text) out += show(text);
     text = '';
   };
   const flushLoose = () => {
@@ -73,7 +86,7 @@ function labelBytes(bytes: Uint8Array): string {
   }
   flushText();
   flushLoose();
-  return out || '∅';
+  return out;
 }
 
 /**

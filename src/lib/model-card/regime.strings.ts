@@ -40,6 +40,9 @@ export const regimeStrings = defineStrings({
     capacity: 'Capacity (bits)',
     bitsPerParam: 'Bits per parameter',
     perParamShort: (x: string) => `${x} bits/param`,
+    /** One model in the capacity summary: id, bits, bits per parameter in brackets. */
+    capRow: (id: string, bits: string, perParam: string) => `${id} ${bits} (${perParam})`,
+    listSep: '; ',
   },
   zh: {
     caption: '每个模型和它读过的文本相比，旁边是 Llama-3-8B',
@@ -79,5 +82,7 @@ export const regimeStrings = defineStrings({
     capacity: '容量（比特）',
     bitsPerParam: '每参数比特',
     perParamShort: (x: string) => `每参数 ${x} 比特`,
+    capRow: (id: string, bits: string, perParam: string) => `${id} ${bits} 比特（${perParam}）`,
+    listSep: '；',
   },
 });

@@ -3,6 +3,7 @@ import {
   byteList,
   labelsOfIds,
   recoverTokenBytes,
+  textWithLooseBytes,
   sequenceLabels,
   sequenceLabelsFromText,
   tokenLabel,
@@ -98,5 +99,19 @@ describe('labelsOfIds', () => {
   test('falls back to the decoded text, then to ⟨?⟩, never to U+FFFD', () => {
     expect(labelsOfIds([1, 2, 3], (id) => texts.get(id), () => undefined, '中巷')).toEqual(['中', '⟨e5 b7⟩', '⟨b7⟩→巷']);
     expect(labelsOfIds([1, 2, 3], (id) => texts.get(id), () => undefined)).toEqual(['中', '⟨?⟩', '⟨?⟩']);
+  });
+});
+
+describe('textWithLooseBytes', () => {
+  const bytes = (...b: number[]) => Uint8Array.from(b);
+  test('running text keeps its spaces and characters; an unfinished character shows its bytes, not U+FFFD', () => {
+    const text = new TextEncoder().encode('他躲进 巷');
+    expect(textWithLooseBytes(text)).toBe('他躲进 巷');
+    // 巷 is e5 b7 b7: the first two bytes arrived, the third not yet.
+    expect(textWithLooseBytes(text.subarray(0, text.length - 1))).toBe('他躲进 ⟨e5 b7⟩');
+  });
+  test('bytes that can never form a character (a stray continuation byte) show as bytes too', () => {
+    expect(textWithLooseBytes(bytes(0x61, 0xb7, 0x62))).toBe('a⟨b7⟩b');
+    expect(textWithLooseBytes(bytes())).toBe('');
   });
 });
