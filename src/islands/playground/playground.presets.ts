@@ -21,8 +21,8 @@ export const PRESETS: readonly Preset[] = [
     id: 'capital-zh',
     prompt: '法国的首都是',
     notice: {
-      zh: '巴黎会排第一吗？看它的概率：模型见过这句话很多次，所以“答对”只是文本补全。',
-      en: 'Does 巴黎 (Paris) come first, and how sure is the model? It has seen this sentence many times: the “answer” is plain completion.',
+      zh: '巴黎会排第一吗？看它的概率：这里只有补全，没有查询。默认模型读过大语料，只学到“这里该填一个首都”，巴黎和北京、伦敦挤在一起；手写小语料里这句话出现了三十多次，只读过它的 tiny-m（在第 1 章“模型内部”里）几乎总是答巴黎。',
+      en: 'Does 巴黎 (Paris) come first, and how sure is the model? This is completion, not lookup. The default model read a large corpus and learned only that a capital goes here: Paris crowds in with Beijing and London. The small hand-written corpus holds this sentence more than thirty times, and tiny-m, which read only that (chapter 1, “Inside the model”), almost always says Paris.',
     },
   },
   {
