@@ -7,6 +7,7 @@
  * `createTracer`. It runs the same kernels in the same order as the runner, so its last lens
  * layer is the model's own next-token distribution, not an approximation of it.
  */
+import type { ForwardTrace, LensCandidate } from '../engine/types.ts';
 import type { GptConfig } from './config.ts';
 import { topKIds } from './distribution.ts';
 import { addInPlace, geluNew, layerNorm } from './kernels.ts';
@@ -14,28 +15,10 @@ import { jsKernels, type Kernels } from './wasm-kernels.ts';
 import type { GptWeights } from './weights.ts';
 
 /** A lens candidate before the engine names its token. */
-export interface RawLensCandidate {
-  id: number;
-  prob: number;
-}
+export type RawLensCandidate = Omit<LensCandidate, 'token'>;
 
-/** What `trace` computes (the numbers of ForwardTrace in src/lib/engine/types.ts, tokens unnamed). */
-export interface RawTrace {
-  ids: number[];
-  nLayer: number;
-  nHead: number;
-  dModel: number;
-  vocabSize: number;
-  attention: Float32Array;
-  lens: RawLensCandidate[][][];
-  residualNorms: Float32Array;
-  attnNorms: Float32Array;
-  mlpNorms: Float32Array;
-  tokenEmbeddings: Float32Array;
-  positionEmbeddings: Float32Array;
-  finalLogits: Float32Array;
-  answerProbs: Float32Array;
-}
+/** What `trace` computes: the numbers of a ForwardTrace, its tokens not yet named. */
+export type RawTrace = Omit<ForwardTrace, 'tokens' | 'lens'> & { lens: RawLensCandidate[][][] };
 
 /** Options of one trace. */
 export interface TraceOptions {
