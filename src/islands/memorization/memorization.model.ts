@@ -47,12 +47,14 @@ export function createMemorizationModel(deps: MemorizationDeps) {
   const busy = computed(() => phase.value === 'probing' || phase.value === 'measuring');
   let controller: AbortController | null = null;
 
-  void deps.manifest().then((m) => {
+  // measureAll waits for both lists: a click before they arrive (a slow network, a busy machine)
+  // would otherwise measure no canary on the placeholder model and show an empty table.
+  const manifestLoaded = deps.manifest().then((m) => {
     passages.value = corpusPassages(m, ['canary', 'passage', 'fact']);
     const first = passages.value.find((p) => p.kind === 'canary') ?? passages.value[0];
     if (first && !text.value) choosePassage(first.id);
   }, (e: unknown) => fail(e));
-  void deps.modelIndex().then((index) => {
+  const indexLoaded = deps.modelIndex().then((index) => {
     const full = index.filter((m) => m.dtype === 'F32').sort((a, b) => a.params - b.params);
     if (full.length) models.value = full.map(({ id, params }) => ({ id, params }));
     return Promise.all(
@@ -122,13 +124,14 @@ export function createMemorizationModel(deps: MemorizationDeps) {
     const signal_ = controller.signal;
     phase.value = 'measuring';
     error.value = null;
-    const canaries = passages.value.filter((p) => p.kind === 'canary');
-    const ids = models.value.map((m) => m.id);
-    const total = canaries.length * ids.length;
-    let done = 0;
-    measureProgress.value = { done, total };
     tableSource.value = 'browser';
     try {
+      await Promise.all([manifestLoaded, indexLoaded.catch(() => undefined)]);
+      const canaries = passages.value.filter((p) => p.kind === 'canary');
+      const ids = models.value.map((m) => m.id);
+      const total = canaries.length * ids.length;
+      let done = 0;
+      measureProgress.value = { done, total };
       const next = new Map<string, ExtractionRow[]>();
       for (const id of ids) {
         const engine = await deps.engine(id);
