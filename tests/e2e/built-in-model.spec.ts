@@ -88,25 +88,25 @@ test.describe('built-in-model', () => {
     await expect(page.locator('a[href="/sub/zh/03-not-packed-inside/"]').first()).toBeVisible();
   });
 
-  // One test per language and scheme: axe on this long page (the corpus opened in full) four
-  // times in one test came within reach of the timeout on a busy machine.
+  // The whole page passes axe in site.spec.ts (both languages, light and dark, at 1280 px). What
+  // that pass does not see is the corpus opened in full on a phone: check that here, light and dark.
   for (const lang of ['zh', 'en'] as const) {
-    for (const scheme of ['light', 'dark'] as const) {
-      test(`built-in-model: fits 360 px and has no serious axe violations (${lang}, ${scheme})`, async ({ page }) => {
-        // axe on the full corpus: seconds when idle, up to half a minute beside other work.
-        test.setTimeout(180_000);
-        await page.setViewportSize({ width: 360, height: 740 });
+    test(`built-in-model: the corpus opened in full fits 360 px and passes axe, light and dark (${lang})`, async ({ page }) => {
+      await page.setViewportSize({ width: 360, height: 740 });
+      await page.goto(`${lang}/built-in-model/`);
+      await page.getByTestId('corpus-details').locator('summary').click();
+      for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: scheme });
-        await page.goto(`${lang}/built-in-model/`);
-        await page.getByTestId('corpus-details').locator('summary').click();
+        await page.evaluate((s) => {
+          localStorage.setItem('starlight-theme', s);
+          document.documentElement.dataset.theme = s;
+        }, scheme);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `horizontal overflow at 360 px (${lang}, ${scheme})`).toBeLessThanOrEqual(0);
-        // Dark changes colours only: its pass checks contrast; the light pass runs all of WCAG A/AA.
-        const axe = new AxeBuilder({ page }).include('main');
-        const results = await (scheme === 'dark' ? axe.withRules(['color-contrast']) : axe.withTags(['wcag2a', 'wcag2aa'])).analyze();
+        const results = await new AxeBuilder({ page }).include('[data-testid="corpus-details"]').withTags(['wcag2a', 'wcag2aa']).analyze();
         const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
         expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`), `${lang} ${scheme}`).toEqual([]);
-      });
-    }
+      }
+    });
   }
 });

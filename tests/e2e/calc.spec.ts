@@ -1,5 +1,5 @@
 /**
- * The three size calculators of issue #7 on the playground page, in both languages: the seed's
+ * The size calculators of issue #7 on chapter 4's page, in both languages: the seed's
  * numbers by default, a pasted config.json, bad input answered with a message (never NaN), the
  * URL keeping the state, and the bytes-per-token meter feeding the magnitude calculator.
  */
@@ -58,8 +58,12 @@ function firstNumber(text: string): number {
   return Number(/[\d,.]+/.exec(text)![0].replaceAll(',', ''));
 }
 
+/**
+ * Chapter 4 carries all four calculators and no model: the playground page carries them too, but
+ * also three widgets that load a model at once, whose work only slows these tests down.
+ */
 async function open(page: Page, lang: string, testId: string, query = ''): Promise<Locator> {
-  await page.goto(`${lang}/playground/${query}`);
+  await page.goto(`${lang}/04-orders-of-magnitude/${query}`);
   const widget = page.getByTestId(testId);
   await waitForIsland(widget);
   return widget;
