@@ -50,7 +50,7 @@ export const strings = defineStrings({
     engineLegend: '用哪个模型打分',
     engineBuiltIn: '内置小模型',
     engineReal: (name: string) => `真正的基座模型：${name}`,
-    engineRealNote: '真正的模型在你的显卡上逐个词元打分，长文本要等一会儿。“训练时见过”的标记说的是内置小模型的训练语料，对它不适用。',
+    engineRealNote: '真正的模型在你的显卡上逐个词元打分，长文本要等一会儿。样本上关于训练的说明（读过 32 遍、没见过）说的是内置小模型，不是它。',
     engineBack: '真正的模型已释放，换回了内置小模型。',
   },
   en: {
@@ -101,7 +101,7 @@ export const strings = defineStrings({
     engineLegend: 'Which model scores',
     engineBuiltIn: 'Built-in model',
     engineReal: (name: string) => `Real base model: ${name}`,
-    engineRealNote: 'The real model scores one token at a time on your GPU: a long text takes a while. The “seen in training” tags are about the built-in model’s corpus and do not apply to it.',
+    engineRealNote: 'The real model scores one token at a time on your GPU: a long text takes a while. What the samples say about training (read 32 times, never seen) is about the built-in model, not this one.',
     engineBack: 'The real model was freed; back to the built-in model.',
   },
 });
