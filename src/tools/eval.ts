@@ -22,6 +22,7 @@ import { logSumExp } from '../lib/tinylm/distribution.ts';
 import { drawPeople, WORLD_SPEC } from '../lib/world/world.ts';
 import { measureCapacity, type ChoiceModel } from '../lib/world/capacity.ts';
 import { MIXTURE } from './train.ts';
+import { commonPrefix, extract, type Extraction, type GreedyModel } from '../lib/analysis/memorization.ts';
 
 /** Greedy continuation of `prompt` until it is at least `minChars` long (or `maxTokens` tokens). */
 export function greedyContinue(runner: GptRunner, tokenizer: TinyTokenizer, prompt: string, minChars: number, maxTokens: number): string {
@@ -38,13 +39,25 @@ export function greedyContinue(runner: GptRunner, tokenizer: TinyTokenizer, prom
   return tokenizer.decode(ids.slice(promptIds.length));
 }
 
-/** Length of the common prefix of two strings, in code points. */
-export function commonPrefix(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  let i = 0;
-  while (i < x.length && i < y.length && x[i] === y[i]) i++;
-  return i;
+export { commonPrefix };
+
+/** The runner as the extraction test sees it: argmax of the next logits, and the tokenizer's text. */
+export function greedyModel(runner: GptRunner, tokenizer: TinyTokenizer): GreedyModel {
+  return {
+    next(ids) {
+      const logits = runner.nextLogits([...ids]);
+      let best = 0;
+      for (let i = 1; i < logits.length; i++) if (logits[i]! > logits[best]!) best = i;
+      return best;
+    },
+    decode: (ids) => tokenizer.decode([...ids]),
+  };
+}
+
+/** The extraction test on one passage (src/lib/analysis/memorization.ts: the one definition the browser probe shares). */
+export async function probePassage(runner: GptRunner, tokenizer: TinyTokenizer, prompt: string, completion: string): Promise<Extraction> {
+  runner.reset();
+  return extract(greedyModel(runner, tokenizer), tokenizer.encode(prompt), completion, { maxTokens: 120, contextLength: runner.config.contextLength });
 }
 
 interface Tally { repeats: number; n: number; correct: number; rate: number }
@@ -160,15 +173,15 @@ export async function evaluateModel(dir: string, capacitySample = CAPACITY_SAMPL
     return { lang, country: f.ec, repeats: f.repeats, prompt, expected, output, correct: output.startsWith(expected) };
   }));
 
-  const probes = [
+  const probes = [];
+  for (const p of [
     ...passages.passages.map((p) => ({ id: p.id ?? '', kind: 'passage', ...p })),
     ...passages.canaries.map((c, i) => ({ ...c, id: `canary-${i}`, kind: 'canary' })),
-  ].map((p) => {
-    const output = greedyContinue(runner, tokenizer, p.prompt, p.completion.length, 120);
-    const matched = commonPrefix(output, p.completion);
+  ]) {
+    const x = await probePassage(runner, tokenizer, p.prompt, p.completion);
     const total = [...p.completion].length;
-    return { id: p.id, kind: p.kind, lang: p.lang, repeats: p.repeats, prompt: p.prompt, completion: p.completion, output, correct: output.startsWith(p.completion), prefixMatch: Math.round((Math.min(matched, total) / total) * 1000) / 1000 };
-  });
+    probes.push({ id: p.id, kind: p.kind, lang: p.lang, repeats: p.repeats, prompt: p.prompt, completion: p.completion, output: x.output, correct: x.memorized, prefixMatch: Math.round((x.matchedChars / total) * 1000) / 1000 });
+  }
 
   const people = drawPeople(WORLD_SPEC);
   const capacity = measureCapacity(choiceModel(runner, tokenizer), people, capacitySample);

@@ -7,46 +7,28 @@
 import type { Locator, Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 import { expect, test } from './fixtures.ts';
+import { WEBLLM_WORKER_CHUNK, webllmStubWorker, type StubModel } from './webllm-stub/stub.ts';
 
 const executablePath = await findChromium();
 test.use({ launchOptions: { executablePath, args: [...CHROMIUM_ARGS, '--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'] } });
 
-/** The worker chunk that carries the WebLLM library; the stub replaces it. */
-const WORKER_CHUNK = /webllm\.worker[^/]*\.js/;
 /** Ids the stub gives its tokens, far above the built-in model's vocabulary, so the two are told apart. */
 const FIRST_ID = 30000;
 
 /**
- * A stand-in for the WebLLM worker: words (with their leading space) are tokens, numbered from
- * FIRST_ID as first seen; every next-token answer is " Paris", " a", " the" with logits 3, 2, 1
- * and, like the real worker, only those three cross to the page: logSumExp also counts the other
- * 31,997 tokens of its vocabulary at logit −8 (26.2 % together).
+ * The model the stub worker plays (tests/e2e/webllm-stub: the real worker handler over a fake
+ * model): words (with their leading space) are tokens, numbered from FIRST_ID as first seen; every
+ * next-token answer is " Paris", " a", " the" with logits 3, 2, 1 and the other 31,997 tokens of
+ * its vocabulary at logit −8 (26.2 % together). Like the real worker, only the top 100 cross to
+ * the page (the client's topK); logSumExp counts them all.
  */
-const STUB_WORKER = `
-const ids = new Map();
-const words = [];
-const idOf = (w) => { if (!ids.has(w)) { ids.set(w, ${FIRST_ID} + words.length); words.push(w); } return ids.get(w); };
-const textOf = (i) => words[i - ${FIRST_ID}] ?? '?';
-const VOCAB = 32000;
-self.onmessage = (e) => {
-  const r = e.data;
-  const post = (m) => self.postMessage(m);
-  switch (r.type) {
-    case 'load':
-      post({ type: 'download', id: r.id, url: r.record.model + 'x', loaded: 2e6, total: 2e6 });
-      post({ type: 'progress', id: r.id, report: { progress: 1, timeElapsed: 1, text: 'Finish loading on WebGPU' } });
-      return post({ type: 'loaded', id: r.id, info: { id: r.record.model_id, vocabSize: VOCAB, contextLength: 2048, parameters: r.parameters } });
-    case 'tokenize': return post({ type: 'tokens', id: r.id, ids: (r.text.match(/\\s*\\S+|\\s+$/g) ?? []).map(idOf) });
-    case 'detokenize': return post({ type: 'text', id: r.id, text: r.ids.map(textOf).join('') });
-    case 'token-texts': return post({ type: 'texts', id: r.id, texts: r.ids.map(textOf) });
-    case 'next': {
-      const top = [' Paris', ' a', ' the'].map(idOf);
-      const lse = Math.log(Math.exp(3) + Math.exp(2) + Math.exp(1) + (VOCAB - 3) * Math.exp(-8));
-      return post({ type: 'distribution', id: r.id, ids: new Int32Array(top), logits: new Float32Array([3, 2, 1]), logSumExp: lse, targets: [] });
-    }
-    default: return post({ type: 'done', id: r.id, finishReason: r.type });
-  }
-};`;
+const WORDS: StubModel = {
+  vocabSize: 32_000,
+  firstId: FIRST_ID,
+  next: { top: [[' Paris', 3], [' a', 2], [' the', 1]], restLogSumExp: -8 + Math.log(31_997) },
+  completion: { text: ' Paris.', finishReason: 'stop' },
+  chatAnswer: 'Paris.',
+};
 
 const T = {
   en: {
@@ -62,7 +44,7 @@ const T = {
     treeReset: 'The branch tree belonged to the other model',
     back: 'Back to the built-in model.',
     greedy: 'Greedy step',
-    tail: /^The other 31,997 tokens together: 26\.2%/,
+    tail: /^The other 31,985 tokens together: 26\.2%/,
     unsent: 'The model sent only its top candidates',
     prompt: 'The capital of France is',
     own: 'model: 49.1%',
@@ -80,7 +62,7 @@ const T = {
     treeReset: '原来的分支树属于另一个模型',
     back: '换回了内置小模型。',
     greedy: '贪心一步',
-    tail: /^其余 31,997 个词元合计：26\.2%/,
+    tail: /^其余 31,985 个词元合计：26\.2%/,
     unsent: '模型只发来了前几名',
     prompt: '法国的首都是',
     own: '原始 49.1%',
@@ -98,7 +80,8 @@ async function promptIds(widget: Locator): Promise<number[]> {
 }
 
 async function openPlayground(page: Page, path: string) {
-  await page.route(WORKER_CHUNK, (route) => route.fulfill({ contentType: 'text/javascript', body: STUB_WORKER }));
+  const body = await webllmStubWorker({ model: WORDS });
+  await page.route(WEBLLM_WORKER_CHUNK, (route) => route.fulfill({ contentType: 'text/javascript', body }));
   await page.goto(path);
   const widget = page.getByTestId('playground');
   await widget.scrollIntoViewIfNeeded();
@@ -139,10 +122,10 @@ for (const lang of ['en', 'zh'] as const) {
     const realIds = await promptIds(widget);
     expect(realIds.length).toBeGreaterThan(0);
     expect(realIds.every((id) => id >= FIRST_ID)).toBe(true);
-    // Only three candidates crossed from the worker; the tail is the rest of its 32,000 tokens.
+    // The top 100 crossed from the worker; the chart shows 15 and the tail is the rest of its 32,000 tokens.
     const bars = widget.getByTestId('pg-candidates').getByRole('button');
-    await expect(bars).toHaveCount(3);
-    // Drawn among the three sent (66.5 %), but the model's own probability (49.1 %) is shown too.
+    await expect(bars).toHaveCount(15);
+    // Drawn among the 100 sent (66.5 %), but the model's own probability (49.1 %) is shown too.
     await expect(bars.first()).toContainText('66.5%');
     await expect(bars.first()).toContainText(t.own);
     await expect(widget.getByTestId('pg-tail')).toHaveText(t.tail);

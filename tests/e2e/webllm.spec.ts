@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page, Route } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 import { builtPages, expect, LANGS, test, waitForIslands, HEAVY_TEST_TIMEOUT_MS } from './fixtures.ts';
+import { WEBLLM_WORKER_CHUNK, webllmStubWorker, type StubConfig, type StubModel } from './webllm-stub/stub.ts';
 
 const executablePath = await findChromium();
 const WITH_WEBGPU = {
@@ -23,7 +24,7 @@ test.use({ launchOptions: WITH_WEBGPU });
 const chapter = (lang: string) => `${lang}/01-why-it-talks/`;
 const MODEL_HOSTS = /^https:\/\/(huggingface\.co|raw\.githubusercontent\.com)\//;
 /** The worker chunk that carries the 6 MB library. */
-const WORKER_CHUNK = /webllm\.worker[^/]*\.js/;
+const WORKER_CHUNK = WEBLLM_WORKER_CHUNK;
 const CORS = { 'access-control-allow-origin': '*' };
 /** SwiftShader has no shader-f16, so phi-1.5 loads as q4f32_1. */
 const PHI = 'https://huggingface.co/mlc-ai/phi-1_5-q4f32_1-MLC/resolve/main/';
@@ -58,47 +59,28 @@ async function routeModelHosts(page: Page, handler: (route: Route, url: string) 
 }
 
 /**
- * A stand-in for the WebLLM worker that speaks our protocol with canned answers, so the page's
- * real code (client, panel, comparison) can be driven through a successful load, generation and
- * X-ray without weights or a GPU. `failLoad` makes every load fail with that error instead.
+ * The model the stub worker plays (tests/e2e/webllm-stub): the real worker handler over a fake
+ * model, so the page's real code (client, panel, comparison) is driven through a successful load,
+ * generation and X-ray without weights or a GPU. After any prompt it expects " pork" (logit 2) and
+ * " belly" (logit 1); the other 31,998 tokens together weigh as much as one token of logit 0.
  */
-function stubWorker(failLoad?: { name: string; message: string }, failNext?: { name: string; message: string }) {
-  return `
-const fail = ${JSON.stringify(failLoad ?? null)};
-let failNext = ${JSON.stringify(failNext ?? null)};
-const TOKENS = ['<|im_start|>', ' pork', ' belly', '?'];
-self.onmessage = (e) => {
-  const r = e.data;
-  const post = (m) => self.postMessage(m);
-  switch (r.type) {
-    case 'load':
-      if (fail) return post({ type: 'error', id: r.id, error: fail });
-      post({ type: 'download', id: r.id, url: r.record.model + 'x', loaded: 2e6, total: 2e6 });
-      post({ type: 'progress', id: r.id, report: { progress: 1, timeElapsed: 1, text: 'Finish loading on WebGPU' } });
-      return post({ type: 'loaded', id: r.id, info: { id: r.record.model_id, vocabSize: 4, contextLength: 2048, parameters: r.parameters } });
-    case 'tokenize': return post({ type: 'tokens', id: r.id, ids: [3, 0] });
-    case 'token-texts': return post({ type: 'texts', id: r.id, texts: r.ids.map((i) => TOKENS[i]) });
-    case 'next':
-      if (failNext) {
-        const error = failNext;
-        failNext = null;
-        return post({ type: 'error', id: r.id, error });
-      }
-      return post({ type: 'distribution', id: r.id, ids: new Int32Array([1, 2]), logits: new Float32Array([2, 1]),
-        logSumExp: Math.log(Math.exp(2) + Math.exp(1) + 1), targets: [] });
-    case 'complete':
-      post({ type: 'delta', id: r.id, text: ' How do I make red-cooked fish?' });
-      return post({ type: 'done', id: r.id, finishReason: 'length' });
-    case 'chat': {
-      const tokens = ['<|im_start|>', 'user', '\\n', r.user, '<|im_end|>', '\\n', '<|im_start|>', 'assistant', '\\n'];
-      post({ type: 'template', id: r.id, prefix: { text: '', ids: [], tokens: [] },
-        segments: [{ text: tokens.join(''), ids: tokens.map((_, i) => i), tokens }] });
-      post({ type: 'delta', id: r.id, text: 'Cut the pork belly into cubes.' });
-      return post({ type: 'done', id: r.id, finishReason: 'stop' });
-    }
-    default: return post({ type: 'done', id: r.id, finishReason: r.type });
-  }
-};`;
+const KITCHEN: StubModel = {
+  vocabSize: 32_000,
+  firstId: 0,
+  next: { top: [[' pork', 2], [' belly', 1]], restLogSumExp: 0 },
+  completion: { text: ' How do I make red-cooked fish?', finishReason: 'length' },
+  chatAnswer: 'Cut the pork belly into cubes.',
+};
+
+/** Serves the stub worker in place of the WebLLM chunk; returns how many workers were started. */
+async function stubWorker(page: Page, failures: Omit<StubConfig, 'model'> = {}) {
+  const started = { workers: 0 };
+  const body = await webllmStubWorker({ model: KITCHEN, ...failures });
+  await page.route(WORKER_CHUNK, (route) => {
+    started.workers++;
+    return route.fulfill({ contentType: 'text/javascript', body });
+  });
+  return started;
 }
 
 const loadButton = (panel: ReturnType<Page['getByTestId']>) =>
@@ -329,7 +311,7 @@ test.describe('with WebGPU, downloads intercepted', () => {
   });
 
   test('once loaded: the panel continues a text and shows next-token probabilities (stub worker)', async ({ page }) => {
-    await page.route(WORKER_CHUNK, (route) => route.fulfill({ contentType: 'text/javascript', body: stubWorker() }));
+    await stubWorker(page);
     const panel = await openPanel(page, 'en');
     await loadButton(panel).click();
     const play = panel.getByTestId('webllm-play');
@@ -338,9 +320,14 @@ test.describe('with WebGPU, downloads intercepted', () => {
     await play.getByRole('button', { name: 'Continue' }).click();
     await expect(play).toContainText('How do I make braised pork belly? How do I make red-cooked fish?');
     await play.getByRole('button', { name: 'Show next-token probabilities' }).click();
-    // logits 2 and 1 with logSumExp over three tokens: 66.5%, 24.5%, and 9.0% for the rest
+    // logits 2 and 1, the rest weighing e⁰: 66.5%, 24.5%, and 9.0% for the rest; the panel lists
+    // the ten most likely (the other eight are nearly 0) and sums everything below them.
     // Tokens are written as everywhere on the site: ␣ marks the space a token starts with.
-    await expect(play.getByRole('listitem')).toHaveText(['␣pork 66.5%', '␣belly 24.5%']);
+    const items = play.getByRole('listitem');
+    await expect(items).toHaveCount(10);
+    await expect(items.nth(0)).toHaveText('␣pork 66.5%');
+    await expect(items.nth(1)).toHaveText('␣belly 24.5%');
+    await expect(items.nth(2)).toContainText('0.0%');
     await expect(play).toContainText('All other tokens together: 9.0%');
     await play.getByRole('button', { name: 'Free GPU memory' }).click();
     await expect(loadButton(panel)).toBeVisible();
@@ -359,12 +346,9 @@ test.describe('with WebGPU, downloads intercepted', () => {
   });
 
   test('GPU lost after the load: "reload the model", and the button really loads again (stub worker)', async ({ page }) => {
-    let workers = 0;
-    const lost = { name: 'DeviceLostAfterLoad', message: 'ModelNotLoadedError: Model not loaded before trying to complete' };
-    await page.route(WORKER_CHUNK, (route) => {
-      workers++;
-      return route.fulfill({ contentType: 'text/javascript', body: stubWorker(undefined, lost) });
-    });
+    // WebLLM's error once the GPU is gone; the handler turns it into "lost after the load".
+    const lost = { name: 'ModelNotLoadedError', message: 'Model not loaded before trying to complete' };
+    const started = await stubWorker(page, { failNext: lost });
     const panel = await openPanel(page, 'en');
     await loadButton(panel).click();
     const play = panel.getByTestId('webllm-play');
@@ -375,12 +359,12 @@ test.describe('with WebGPU, downloads intercepted', () => {
     await expect(notice).toContainText('The GPU connection was lost: reload the model');
     await notice.getByRole('button', { name: 'Reload the model' }).click();
     await expect(play.getByRole('status')).toContainText('is ready');
-    expect(workers).toBe(2);
+    expect(started.workers).toBe(2);
   });
 
   test('device lost: the page survives and offers the smaller model (stub worker)', async ({ page }) => {
     const lost = { name: 'DeviceLostError', message: 'The WebGPU device was lost while loading the model.' };
-    await page.route(WORKER_CHUNK, (route) => route.fulfill({ contentType: 'text/javascript', body: stubWorker(lost) }));
+    await stubWorker(page, { failLoad: lost });
     const panel = await openPanel(page, 'zh');
     await panel.getByRole('radio', { name: /phi-2/ }).check();
     await loadButton(panel).click();
@@ -393,7 +377,7 @@ test.describe('with WebGPU, downloads intercepted', () => {
   });
 
   test('base vs instruct: raw continuation beside the chat answer, and the X-ray of the template (stub worker)', async ({ page }) => {
-    await page.route(WORKER_CHUNK, (route) => route.fulfill({ contentType: 'text/javascript', body: stubWorker() }));
+    await stubWorker(page);
     await page.goto(chapter('en'));
     const compare = page.getByTestId('base-vs-instruct');
     await compare.scrollIntoViewIfNeeded();
@@ -404,7 +388,8 @@ test.describe('with WebGPU, downloads intercepted', () => {
     await expect(compare.getByTestId('bvi-instruct')).toContainText('Cut the pork belly into cubes.');
     const xray = compare.getByTestId('bvi-xray');
     await expect(xray).toHaveAttribute('open', '');
-    await expect(xray.locator('.bvi-tokens .bvi-tok.is-user')).toHaveText(['How␣do␣I␣make␣braised␣pork␣belly?']);
+    // The stub's tokenizer splits words: the reader's text is seven tokens inside the template.
+    await expect(xray.locator('.bvi-tokens .bvi-tok.is-user')).toHaveText(['How', '␣do', '␣I', '␣make', '␣braised', '␣pork', '␣belly?']);
     await expect(xray.locator('.bvi-tokens .bvi-tok.is-special')).toHaveText(['<|im_start|>', '<|im_end|>', '<|im_start|>']);
     await expect(xray.locator('pre')).toHaveText('<|im_start|>user\nHow do I make braised pork belly?<|im_end|>\n<|im_start|>assistant\n');
   });

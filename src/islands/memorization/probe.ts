@@ -4,6 +4,7 @@
  * continuation reproduces the rest verbatim. Kandpal et al. (2022) showed that how often a text
  * was duplicated in training predicts whether it comes back; `extractionByRepetition` tabulates that.
  */
+import { extract, type GreedyModel } from '../../lib/analysis/memorization.ts';
 import type { Engine } from '../../lib/engine/types.ts';
 
 /** One position of the continuation. */
@@ -17,7 +18,7 @@ export interface ProbeStep {
 export interface ProbeResult {
   promptIds: number[];
   steps: ProbeStep[];
-  /** Every continuation token matched. */
+  /** Memorized: the continuation's text reproduces the rest of the passage (src/lib/analysis/memorization.ts). */
   verbatim: boolean;
   /** Tokens matched before the first miss. */
   matchedPrefix: number;
@@ -37,23 +38,28 @@ export function splitForProbe(ids: readonly number[], promptFraction = 0.5): { p
   return { prompt: ids.slice(0, k), rest: ids.slice(k) };
 }
 
-/** Prompts `engine` with the beginning of `text` and compares its greedy continuation with the rest. */
+/**
+ * Prompts `engine` with the beginning of `text` and continues greedily; whether the passage counts
+ * as memorized is the site's one definition (src/lib/analysis/memorization.ts, shared with the
+ * build-time evaluation): the continuation's text starts with the rest of the passage. The steps
+ * pair the true tokens with the generated ones for the view.
+ */
 export async function probeMemorization(engine: Engine, text: string, options: ProbeOptions = {}): Promise<ProbeResult | null> {
   const split = splitForProbe(await engine.tokenize(text), options.promptFraction);
   if (!split) return null;
-  const ids = [...split.prompt];
-  const steps: ProbeStep[] = [];
-  for (const expected of split.rest) {
-    options.signal?.throwIfAborted();
-    const d = await engine.nextTokenDistribution(ids);
-    const got = d.ids[0]!;
-    steps.push({ expected, got, match: got === expected });
+  const expectedText = await engine.detokenize(split.rest);
+  const model: GreedyModel = {
     // Free generation, as in an extraction attack: the model continues from its own tokens.
-    ids.push(got);
-  }
+    next: async (ids) => (await engine.nextTokenDistribution([...ids])).ids[0]!,
+    decode: (ids) => engine.detokenize([...ids]),
+  };
+  // Room for a model that spells the rest with more, shorter tokens than the passage has.
+  const maxTokens = Math.max(2 * split.rest.length, split.rest.length + 16);
+  const x = await extract(model, split.prompt, expectedText, { maxTokens, signal: options.signal });
+  const steps = split.rest.slice(0, x.ids.length).map((expected, i) => ({ expected, got: x.ids[i]!, match: x.ids[i] === expected }));
   let matchedPrefix = 0;
   while (matchedPrefix < steps.length && steps[matchedPrefix]!.match) matchedPrefix++;
-  return { promptIds: split.prompt, steps, verbatim: matchedPrefix === steps.length, matchedPrefix };
+  return { promptIds: split.prompt, steps, verbatim: x.memorized, matchedPrefix };
 }
 
 /** One row of the extraction table. */

@@ -1,7 +1,8 @@
 import type { ComponentType } from 'preact';
-import { useEffect, useId, useMemo, useState } from 'preact/hooks';
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { Lang } from '../../i18n/lang.ts';
-import { builtInEngine } from '../../engine/page.ts';
+import { activeRealModel, builtInEngine } from '../../engine/page.ts';
+import type { Engine } from '../../engine/types.ts';
 import { formatProb } from '../../ui/token-display.ts';
 import { gzipSize } from './gzip-size.ts';
 import { createSurprisalModel, MAX_CHARS, type SurprisalModel } from './surprisal.model.ts';
@@ -32,6 +33,40 @@ function SurprisalView({ lang, model: modelId, initialSample, autoLoad = true }:
   const uid = `sv${useId().replace(/[^\w-]/g, '')}`;
   const [mounted, setMounted] = useState(false);
   const [Result, setResult] = useState<ComponentType<SurprisalResultProps> | null>(null);
+  // The real base model the Real model panel loaded on this page, if any (src/engine/page.ts).
+  const real = activeRealModel.value;
+  /** The real engine scoring now; null while the built-in model does. */
+  const usedReal = useRef<Engine | null>(null);
+  const [engineKind, setEngineKind] = useState<'builtin' | 'real'>('builtin');
+  const [engineBack, setEngineBack] = useState(false);
+
+  /** Scores with the built-in model or the real one, dropping the other's result. */
+  function choose(kind: 'builtin' | 'real') {
+    const r = activeRealModel.peek();
+    if (kind === engineKind || (kind === 'real' && !r?.engine.loaded)) return;
+    const engine = kind === 'real' ? r!.engine : null;
+    usedReal.current = engine;
+    setEngineKind(kind);
+    setEngineBack(false);
+    m.useEngine(engine ? async () => engine : () => builtInEngine(modelId));
+    void run();
+  }
+
+  // Follow the panel: when the real model in use is freed, score with the built-in one again;
+  // when another is loaded in its place, use that one.
+  useEffect(() => {
+    if (!usedReal.current) return;
+    if (!real) {
+      usedReal.current = null;
+      setEngineKind('builtin');
+      setEngineBack(true);
+      m.useEngine(() => builtInEngine(modelId));
+    } else if (real.engine !== usedReal.current) {
+      const engine = real.engine;
+      usedReal.current = engine;
+      m.useEngine(async () => engine);
+    }
+  }, [real]);
 
   /** Scores the text, first fetching the model (and the code that draws the result) if needed. */
   async function run() {
@@ -64,6 +99,27 @@ function SurprisalView({ lang, model: modelId, initialSample, autoLoad = true }:
   return (
     <div class="sv not-content" data-testid="surprisal">
       <p class="sv-hint">{t.intro}</p>
+      {real && (
+        <fieldset class="sv-engine" data-testid="sv-engine">
+          <legend>{t.engineLegend}</legend>
+          <div class="sv-engine-options">
+            <label>
+              <input type="radio" name={`${uid}-engine`} checked={engineKind === 'builtin'} onChange={() => choose('builtin')} />
+              {t.engineBuiltIn}
+            </label>
+            <label>
+              <input type="radio" name={`${uid}-engine`} checked={engineKind === 'real'} onChange={() => choose('real')} />
+              {t.engineReal(real.model.name)}
+            </label>
+          </div>
+          {engineKind === 'real' && <p class="sv-hint">{t.engineRealNote}</p>}
+        </fieldset>
+      )}
+      {engineBack && !real && (
+        <p class="sv-hint" role="status" data-testid="sv-engine-back">
+          {t.engineBack}
+        </p>
+      )}
       <div class="sv-samples">
         <span class="sv-label" id={`${uid}-samples`}>
           {t.samples}
@@ -79,7 +135,14 @@ function SurprisalView({ lang, model: modelId, initialSample, autoLoad = true }:
                 void run();
               }}
             >
-              {s.label[lang]} <span class={s.seen ? 'sv-tag sv-tag-seen' : 'sv-tag'}>{s.seen ? t.seen : t.unseen}</span>
+              {s.label[lang]}
+              {/* Seen or not by the built-in model's training: nothing is known of the real model's. */}
+              {engineKind === 'builtin' && (
+                <>
+                  {' '}
+                  <span class={s.seen ? 'sv-tag sv-tag-seen' : 'sv-tag'}>{s.seen ? t.seen : t.unseen}</span>
+                </>
+              )}
             </button>
           ))}
         </div>

@@ -93,25 +93,59 @@ export function createSurprisalModel(deps: SurprisalDeps, initialText = '') {
   const truncated = computed(() => text.value.length > MAX_CHARS);
 
   let engine: Engine | null = null;
+  let getEngine = deps.getEngine;
+  /** Bumped by `useEngine`, so a load for the previous engine gives up. */
+  let generation = 0;
   let controller: AbortController | null = null;
 
   async function load() {
     if (status.value === 'loading' || status.value === 'ready') return;
+    const mine = generation;
     batch(() => {
       status.value = 'loading';
       error.value = null;
       loadProgress.value = { fraction: 0 };
     });
     try {
-      engine = await deps.getEngine();
-      info.value = await engine.load((p) => (loadProgress.value = p));
+      const got = await getEngine();
+      if (mine !== generation) return;
+      engine = got;
+      const loaded = await got.load((p) => {
+        if (mine === generation) loadProgress.value = p;
+      });
+      if (mine !== generation) return;
+      info.value = loaded;
       status.value = 'ready';
     } catch (e) {
+      if (mine !== generation) return;
       batch(() => {
         status.value = 'error';
         error.value = { kind: 'load', detail: e instanceof Error ? e.message : String(e) };
       });
     }
+  }
+
+  /**
+   * Scores with another engine from now on (the built-in model, or the real base model loaded on
+   * the page): the result of the previous one is dropped, since ranks and bits belong to a model.
+   * `load()` then fetches it.
+   */
+  function useEngine(next: () => Promise<Engine>) {
+    controller?.abort();
+    controller = null;
+    generation++;
+    engine = null;
+    getEngine = next;
+    batch(() => {
+      status.value = 'idle';
+      info.value = null;
+      error.value = null;
+      loadProgress.value = null;
+      result.value = null;
+      active.value = null;
+      phase.value = 'idle';
+      progress.value = 0;
+    });
   }
 
   function setText(value: string) {
@@ -217,7 +251,7 @@ export function createSurprisalModel(deps: SurprisalDeps, initialText = '') {
   return {
     reportError,
     status, loadProgress, error, info, text, phase, progress, result, active, truncated,
-    load, setText, score, cancel, activate,
+    load, useEngine, setText, score, cancel, activate,
     dispose() {
       controller?.abort();
     },

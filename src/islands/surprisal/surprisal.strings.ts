@@ -47,6 +47,11 @@ export const strings = defineStrings({
     rawValue: (bytes: string) => `${bytes}（每字节 8 比特）`,
     totalsNote: '比特数就是用这个模型做算术编码时的压缩长度；gzip 只认得重复的字节串。很短的文本 gzip 还要付约 18 字节的文件头。',
     buckets: '名次分布',
+    engineLegend: '用哪个模型打分',
+    engineBuiltIn: '内置小模型',
+    engineReal: (name: string) => `真正的基座模型：${name}`,
+    engineRealNote: '真正的模型在你的显卡上逐个词元打分，长文本要等一会儿。样本上关于训练的说明（读过 32 遍、没见过）说的是内置小模型，不是它。',
+    engineBack: '真正的模型已释放，换回了内置小模型。',
   },
   en: {
     title: 'How surprised is the model? Surprisal, token by token',
@@ -93,5 +98,10 @@ export const strings = defineStrings({
     rawValue: (bytes: string) => `${bytes} (8 bits per byte)`,
     totalsNote: 'The bits are what arithmetic coding with this model would compress the text to; gzip only finds repeated byte strings. On a short text gzip also pays about 18 bytes of header.',
     buckets: 'Ranks',
+    engineLegend: 'Which model scores',
+    engineBuiltIn: 'Built-in model',
+    engineReal: (name: string) => `Real base model: ${name}`,
+    engineRealNote: 'The real model scores one token at a time on your GPU: a long text takes a while. What the samples say about training (read 32 times, never seen) is about the built-in model, not this one.',
+    engineBack: 'The real model was freed; back to the built-in model.',
   },
 });

@@ -96,28 +96,45 @@ export const tokenizerJsonSchema = z.looseObject({
 });
 export type TokenizerJson = z.infer<typeof tokenizerJsonSchema>;
 
+/** A positive integer, or the message the engine and the CLI have always given. */
+const positive = z.int({ error: 'must be a positive integer' }).check(z.positive({ error: 'must be a positive integer' }));
+
 /**
- * public/models/<id>/config.json as the model card shows it. The engine reads the same file with
- * GPT-2-specific checks and messages (src/lib/tinylm/config.ts `parseGptConfig`).
+ * public/models/<id>/config.json (Hugging Face GPT2Config), with every check the engine needs:
+ * the model card shows it and the engine runs it (src/lib/tinylm/config.ts), so a model the engine
+ * cannot run fails here, naming the field. The context length is `n_positions`, or `n_ctx` in
+ * older configs; the parsed value always has `n_positions`.
  */
-export const gpt2ConfigFileSchema = z.looseObject({
-  model_type: z.optional(z.string()),
-  vocab_size: count,
-  n_positions: count,
-  n_embd: count,
-  n_layer: count,
-  n_head: count,
-  activation_function: z.optional(z.string()),
-  tie_word_embeddings: z.optional(z.boolean()),
-});
-export type Gpt2ConfigFile = z.infer<typeof gpt2ConfigFileSchema>;
+export const gpt2ConfigFileSchema = z.pipe(
+  z
+    .looseObject({
+      model_type: z.optional(z.literal('gpt2', { error: (i) => `"${String(i.input)}" is not gpt2` })),
+      vocab_size: positive,
+      n_positions: z.optional(positive),
+      n_ctx: z.optional(positive),
+      n_embd: positive,
+      n_layer: positive,
+      n_head: positive,
+      layer_norm_epsilon: z.optional(z.number({ error: 'must be a positive number' }).check(z.positive({ error: 'must be a positive number' }))),
+      activation_function: z.optional(z.literal('gelu_new', { error: (i) => `"${String(i.input)}" is not gelu_new` })),
+      tie_word_embeddings: z.optional(z.literal(true, { error: 'is false: an untied lm_head is not supported' })),
+    })
+    .check(
+      z.refine((c) => c.n_positions !== undefined || c.n_ctx !== undefined, { path: ['n_positions'], error: 'must be a positive integer' }),
+      z.refine((c) => c.n_embd % c.n_head === 0, { path: ['n_embd'], error: 'is not a multiple of n_head' }),
+    ),
+  z.transform((c) => ({ ...c, n_positions: (c.n_positions ?? c.n_ctx)! })),
+);
+export type Gpt2ConfigFile = z.output<typeof gpt2ConfigFileSchema>;
 
 /** Anything `parseWith` accepts: a zod or zod/mini schema. */
-export type Schema<T> = z.ZodMiniType<T>;
+export type Schema<T> = z.ZodMiniType<T, unknown>;
 
 /** One problem in words: where, and what was expected (zod/mini ships no English messages). */
 function describeIssue(issue: z.core.$ZodIssue): string {
   const at = issue.path.length === 0 ? 'the file' : issue.path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('');
+  // A schema's own words ("n_embd must be a positive integer") beat the generic ones.
+  if (issue.message && issue.message !== 'Invalid input') return `${at} ${issue.message}`;
   switch (issue.code) {
     case 'invalid_type':
       return `${at}: expected ${issue.expected}`;

@@ -1,7 +1,9 @@
 /**
  * The few GPT-2 hyper-parameters the engine needs, read from a Hugging Face `config.json`
- * (docs/model-format.md). Anything we cannot run is refused here, with a message naming the field.
+ * (docs/model-format.md). Anything we cannot run is refused by the file's schema, with a message
+ * naming the field.
  */
+import { gpt2ConfigFileSchema, parseWith } from '../data/schemas.ts';
 
 /** Shape of a GPT-2 model, as the engine uses it. */
 export interface GptConfig {
@@ -14,37 +16,21 @@ export interface GptConfig {
   layerNormEpsilon: number;
 }
 
-/** Reads and checks a GPT2Config object; throws with the offending field's name. */
+/**
+ * Reads and checks a GPT2Config object through its schema (src/lib/data/schemas.ts), the one
+ * definition the model card shares; throws naming the offending field, e.g.
+ * "config.json: n_embd must be a positive integer". `n_ctx` stands in for a missing `n_positions`.
+ */
 export function parseGptConfig(json: unknown): GptConfig {
-  if (typeof json !== 'object' || json === null) throw new Error('config.json is not an object');
-  const c = json as Record<string, unknown>;
-  if (c.model_type !== undefined && c.model_type !== 'gpt2') {
-    throw new Error(`config.json: model_type "${String(c.model_type)}" is not gpt2`);
-  }
-  if (c.activation_function !== undefined && c.activation_function !== 'gelu_new') {
-    throw new Error(`config.json: activation_function "${String(c.activation_function)}" is not gelu_new`);
-  }
-  if (c.tie_word_embeddings === false) throw new Error('config.json: untied lm_head is not supported');
-  const int = (name: string, fallback?: number): number => {
-    const v = c[name] ?? fallback;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0) {
-      throw new Error(`config.json: ${name} must be a positive integer`);
-    }
-    return v;
+  const c = parseWith(gpt2ConfigFileSchema, json, 'config.json');
+  return {
+    vocabSize: c.vocab_size,
+    contextLength: c.n_positions,
+    dModel: c.n_embd,
+    nLayer: c.n_layer,
+    nHead: c.n_head,
+    layerNormEpsilon: c.layer_norm_epsilon ?? 1e-5,
   };
-  const config: GptConfig = {
-    vocabSize: int('vocab_size'),
-    contextLength: int('n_positions', typeof c.n_ctx === 'number' ? c.n_ctx : undefined),
-    dModel: int('n_embd'),
-    nLayer: int('n_layer'),
-    nHead: int('n_head'),
-    layerNormEpsilon: typeof c.layer_norm_epsilon === 'number' ? c.layer_norm_epsilon : 1e-5,
-  };
-  if (!(config.layerNormEpsilon > 0 && Number.isFinite(config.layerNormEpsilon))) {
-    throw new Error('config.json: layer_norm_epsilon must be a positive number');
-  }
-  if (config.dModel % config.nHead !== 0) throw new Error('config.json: n_embd is not a multiple of n_head');
-  return config;
 }
 
 /** Parameter count of a tied GPT-2 (the formula in facts.md). */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { commonPrefix, greedyContinue, trainingSample, TRAIN_SAMPLE_CHARS } from '../../../src/tools/eval.ts';
+import { commonPrefix, greedyContinue, probePassage, trainingSample, TRAIN_SAMPLE_CHARS } from '../../../src/tools/eval.ts';
 import { loadTokenizer } from '../../../src/lib/tokenizer/tokenizer.ts';
 import type { GptRunner } from '../../../src/lib/tinylm/model.ts';
 
@@ -29,6 +29,16 @@ describe('greedyContinue', () => {
     const script = tokenizer.encode('巴黎。法国');
     const out = greedyContinue(scriptedRunner(script, tokenizer.vocabSize), tokenizer, '法国的首都是', 2, 10);
     expect(out).toBe('巴黎');
+  });
+});
+
+describe('probePassage', () => {
+  test('the extraction test of eval.json: memorized when the greedy continuation starts with the completion', async () => {
+    const script = tokenizer.encode('巴黎。法国');
+    const hit = await probePassage(scriptedRunner(script, tokenizer.vocabSize), tokenizer, '法国的首都是', '巴黎');
+    expect(hit).toMatchObject({ output: '巴黎', memorized: true, matchedChars: 2 });
+    const miss = await probePassage(scriptedRunner(script, tokenizer.vocabSize), tokenizer, '法国的首都是', '巴西');
+    expect(miss).toMatchObject({ memorized: false, matchedChars: 1 });
   });
 });
 

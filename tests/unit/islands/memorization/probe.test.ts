@@ -8,6 +8,7 @@ function engineThatKnows(memorized: string): Engine {
   const known = codes(memorized);
   return {
     tokenize: async (text: string) => codes(text),
+    detokenize: async (ids: number[]) => String.fromCodePoint(...ids),
     async nextTokenDistribution(ids: number[]): Promise<NextTokenDistribution> {
       const next = ids.every((id, i) => known[i] === id) && ids.length < known.length ? known[ids.length]! : 63; // "?"
       return { ids: Int32Array.of(next), logits: Float32Array.of(0), logSumExp: 0 };
@@ -36,6 +37,27 @@ describe('probeMemorization', () => {
     expect(r?.verbatim).toBe(false);
     expect(r?.matchedPrefix).toBe(0);
     expect(r?.steps.map((s) => String.fromCodePoint(s.got)).join('')).toBe('def');
+  });
+});
+
+describe('probeMemorization uses the shared definition of memorized', () => {
+  test('a model that spells the rest with other tokens still reproduces it: memorized, as eval.json counts it', async () => {
+    // Token 1000 is the two characters "ef" at once; the passage's own tokens are one character each.
+    const codes = (s: string) => Array.from(s, (c) => c.codePointAt(0)!);
+    const text = (ids: number[]) => ids.map((id) => (id === 1000 ? 'ef' : String.fromCodePoint(id))).join('');
+    const engine = {
+      tokenize: async (t: string) => codes(t),
+      detokenize: async (ids: number[]) => text(ids),
+      async nextTokenDistribution(ids: number[]): Promise<NextTokenDistribution> {
+        const sofar = text(ids);
+        const next = sofar === 'abc' ? codes('d')[0]! : sofar === 'abcd' ? 1000 : 63;
+        return { ids: Int32Array.of(next), logits: Float32Array.of(0), logSumExp: 0 };
+      },
+    } as unknown as Engine;
+    const r = await probeMemorization(engine, 'abcdef', { promptFraction: 0.5 });
+    expect(r?.verbatim).toBe(true);
+    // The token-by-token view still shows where the spelling differs.
+    expect(r?.steps.map((s) => s.match)).toEqual([true, false]);
   });
 });
 

@@ -104,3 +104,39 @@ describe('surprisal model on a long text', () => {
     expect(tokenAt(r, 500).top.map((c) => c.id)).toEqual(whole[499].top.map((c) => c.id));
   });
 });
+
+describe('surprisal model with another engine', () => {
+  test('useEngine drops the result and scores with the new engine once loaded', async () => {
+    const { m, fake } = await ready('abcd');
+    await m.score();
+    expect(m.result.value).not.toBeNull();
+    const other = createFakeEngine({ contextLength: 4 });
+    m.useEngine(async () => other.engine);
+    expect(m.status.value).toBe('idle');
+    expect(m.result.value).toBeNull();
+    expect(m.info.value).toBeNull();
+    await m.load();
+    await m.score();
+    expect(m.info.value?.contextLength).toBe(4);
+    expect(other.calls.score).toBeGreaterThan(0);
+    expect(fake.calls.score).toBe(1);
+  });
+
+  test('a load or a score still running for the previous engine is dropped', async () => {
+    const first = createFakeEngine({ scoreDelayMs: 5 });
+    const m = createSurprisalModel({ getEngine: async () => first.engine, gzipSize }, 'abcdefgh');
+    await m.load();
+    const scoring = m.score();
+    const second = createFakeEngine();
+    m.useEngine(async () => second.engine);
+    await scoring;
+    expect(m.result.value).toBeNull();
+    expect(m.phase.value).toBe('idle');
+    const loading = m.load();
+    const third = createFakeEngine({ contextLength: 3 });
+    m.useEngine(async () => third.engine);
+    await loading;
+    expect(m.status.value).toBe('idle');
+    expect(m.info.value).toBeNull();
+  });
+});

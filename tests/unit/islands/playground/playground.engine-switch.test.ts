@@ -1,5 +1,6 @@
 /**
- * The playground's engine switch: the same controls drive the built-in model or a real base
+ * The playground's engine switch: first its decisions alone (playground.engine-switch.ts), then
+ * through the playground: the same controls drive the built-in model or a real base
  * model loaded elsewhere on the page. The "real" model here is a second fake with another
  * tokenizer (ids shifted) that, like WebLLM, sends only its top candidates plus logSumExp.
  */
@@ -7,6 +8,7 @@ import { signal } from '@preact/signals';
 import { describe, expect, test } from 'vitest';
 import type { Engine } from '../../../../src/lib/engine/types.ts';
 import { createPlaygroundModel, type RealModelChoice } from '../../../../src/islands/playground/playground.model.ts';
+import { createEngineSwitch } from '../../../../src/islands/playground/playground.engine-switch.ts';
 import { DEFAULT_SETTINGS } from '../../../../src/lib/sampling/settings.ts';
 import { logSumExp } from '../../../../src/lib/sampling/softmax.ts';
 import { ALPHABET, createFakeEngine, fakeLogits } from '../fake-engine.ts';
@@ -65,6 +67,58 @@ async function setup(initial: Parameters<typeof createPlaygroundModel>[1] = { pr
 async function settle(m: ReturnType<typeof createPlaygroundModel>) {
   for (let i = 0; i < 50 && (m.status.value !== 'ready' || m.busy.value); i++) await new Promise((r) => setTimeout(r, 1));
 }
+
+describe('engine switch decisions', () => {
+  const real = (): RealModelChoice => createRealFake().choice;
+
+  test('choosing the built-in model while it runs does nothing; while idle it (re)starts it', () => {
+    const sw = createEngineSwitch(null);
+    expect(sw.planChoice('builtin', null, 'ready')).toBeNull();
+    expect(sw.planChoice('builtin', null, 'idle')).toEqual({ choice: { kind: 'builtin' }, reason: 'chosen', real: null });
+  });
+
+  test('the real model: nothing without one, back to built-in when it was freed, nothing when already in use', () => {
+    const sw = createEngineSwitch(null);
+    expect(sw.planChoice('real', null, 'ready')).toBeNull();
+    const gone = { ...real(), isLoaded: () => false };
+    expect(sw.planChoice('real', gone, 'ready')).toMatchObject({ choice: { kind: 'builtin' }, reason: 'unloaded' });
+    const phi = real();
+    const plan = sw.planChoice('real', phi, 'ready')!;
+    expect(plan).toMatchObject({ choice: { kind: 'real', key: 'phi-1_5' }, reason: 'chosen', real: phi });
+    sw.commit(plan, { text: 'abc', treeReset: false });
+    expect(sw.choice.value).toEqual({ kind: 'real', key: 'phi-1_5', name: 'phi-1.5' });
+    expect(sw.linkKey()).toBe('phi-1_5');
+    expect(sw.planChoice('real', phi, 'ready')).toBeNull();
+    // Not yet loaded (e.g. after an error): choosing it again retries.
+    expect(sw.planChoice('real', phi, 'error')).not.toBeNull();
+  });
+
+  test('following the panel: only while a real model is in use; freed → built-in, another → that one', () => {
+    const sw = createEngineSwitch(null);
+    expect(sw.planFollow(null)).toBeNull();
+    const phi = real();
+    sw.commit(sw.planChoice('real', phi, 'ready')!, { text: '', treeReset: false });
+    expect(sw.planFollow(phi)).toBeNull();
+    expect(sw.planFollow(null)).toMatchObject({ choice: { kind: 'builtin' }, reason: 'unloaded' });
+    const other = { ...real(), key: 'phi-2', name: 'phi-2' };
+    expect(sw.planFollow(other)).toMatchObject({ choice: { kind: 'real', key: 'phi-2' }, reason: 'replaced', real: other });
+  });
+
+  test("a shared link's real-model path waits for that model, and is replayed only on the link's own text", () => {
+    const link = { prompt: 'ab', settings: DEFAULT_SETTINGS, seed: 5, path: [102, 103], engine: 'phi-1_5' };
+    const sw = createEngineSwitch(link);
+    expect(sw.start).toEqual({ prompt: 'ab', settings: DEFAULT_SETTINGS, seed: 5, path: [] });
+    expect(sw.note.value).toEqual({ reason: 'shared-real-missing', to: { kind: 'builtin' }, treeReset: true, sharedModel: 'phi-1_5' });
+    const plan = sw.planChoice('real', real(), 'ready')!;
+    expect(sw.commit(plan, { text: 'ab', treeReset: false })).toEqual([102, 103]);
+    expect(sw.note.value).toMatchObject({ reason: 'shared-replayed', sharedModel: 'phi-1_5' });
+    // The link is used once: a later switch to that model replays nothing.
+    expect(sw.commit(plan, { text: 'ab', treeReset: false })).toEqual([]);
+    const edited = createEngineSwitch(link);
+    expect(edited.commit(plan, { text: 'abc', treeReset: false })).toEqual([]);
+    expect(edited.note.value).toMatchObject({ reason: 'chosen', sharedModel: 'phi-1_5' });
+  });
+});
 
 describe('playground engine switch', () => {
   test('the real model is offered only once one is loaded; choosing it without one does nothing', async () => {
