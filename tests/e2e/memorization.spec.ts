@@ -39,8 +39,10 @@ for (const lang of ['zh', 'en'] as const) {
     const table = widget.getByTestId('memorization-table');
     // The committed evaluation: six canaries a cell; tiny-l recites all six it saw once, which is
     // at least 61 %, not "always".
-    const tinyL = await table.locator('thead th').allTextContents();
-    const col = tinyL.indexOf('tiny-l');
+    // The table fills in once every model's eval.json has arrived.
+    await expect(table.locator('thead th', { hasText: /^tiny-l$/ })).toBeVisible({ timeout: 30_000 });
+    await expect(table.locator('thead th', { hasText: /^rich-l$/ })).toBeVisible();
+    const col = (await table.locator('thead th').allTextContents()).indexOf('tiny-l');
     expect(col, 'tiny-l has a column').toBeGreaterThan(0);
     const onceRow = table.locator('tbody tr').filter({ has: page.locator('th', { hasText: /^1$/ }) });
     await expect(onceRow.locator('td').nth(col - 1)).toContainText(/6\/6[\s\S]*61%–100%/);
