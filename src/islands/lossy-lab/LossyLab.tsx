@@ -247,7 +247,14 @@ function Findings({ models, t }: { models: LabModel[]; t: T }) {
       case 'mixed':
         return t.findMixed(t.regime(f.regime), list(f.steps), f.unclear.map(([a, b]) => t.pair(a.id, b.id)).join(t.listSep));
       case 'precision':
-        return t.findPrecision(f.model.id, String(f.model.k), f.base.id, String(f.base.k), String(f.model.n), f.verdict);
+        return t.findPrecision(
+          f.models.map((c) => t.copy(c.id, String(c.k), String(c.n))).join(t.listSep),
+          f.models.length > 1,
+          f.base.id,
+          String(f.base.k),
+          String(f.base.n),
+          f.verdict,
+        );
     }
   };
   if (recall.length === 0) return null;

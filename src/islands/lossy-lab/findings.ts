@@ -35,8 +35,8 @@ export type LabFinding =
   | { kind: 'flat'; regime: string; steps: ModelShare[] }
   /** Some steps are told apart, some are not. */
   | { kind: 'mixed'; regime: string; steps: ModelShare[]; unclear: [ModelShare, ModelShare][] }
-  /** A lower-precision copy, against its full-precision original. */
-  | { kind: 'precision'; model: ModelShare; base: ModelShare; verdict: 'higher' | 'lower' | 'unclear' };
+  /** Lower-precision copies that compare the same way with their full-precision original. */
+  | { kind: 'precision'; models: ModelShare[]; base: ModelShare; verdict: 'higher' | 'lower' | 'unclear' };
 
 const FULL = 'F32';
 
@@ -61,12 +61,18 @@ export function recallFindings(models: readonly ModelFacts[]): LabFinding[] {
       else if (unclear.length === steps.length - 1) out.push({ kind: 'flat', regime, steps });
       else out.push({ kind: 'mixed', regime, steps, unclear });
     }
+    const precision: Extract<LabFinding, { kind: 'precision' }>[] = [];
     for (const m of inRegime.filter((x) => x.dtype !== FULL)) {
       const base = full.find((f) => f.params === m.params);
       const a = shareOf(m);
       const b = base && shareOf(base);
-      if (a && b) out.push({ kind: 'precision', model: a, base: b, verdict: compareShares(a, b) });
+      if (!a || !b) continue;
+      const verdict = compareShares(a, b);
+      const same = precision.find((p) => p.base.id === b.id && p.verdict === verdict);
+      if (same) same.models.push(a);
+      else precision.push({ kind: 'precision', models: [a], base: b, verdict });
     }
+    out.push(...precision);
   }
   return out;
 }

@@ -47,12 +47,13 @@ export const strings = defineStrings({
     findFlat: (regime: string, list: string) => `${regime}：${list}。这几个大小之间分不出高低：事实只占它们语料的极小一部分，这么小的模型几乎一个也没记住。`,
     findMixed: (regime: string, list: string, pairs: string) => `${regime}：${list}。总体上越大答对越多，但 ${pairs} 之间的差距在噪声之内。`,
     pair: (a: string, b: string) => `${a} 和 ${b}`,
-    findPrecision: (id: string, k: string, base: string, kb: string, n: string, verdict: 'higher' | 'lower' | 'unclear') =>
+    findPrecision: (copies: string, many: boolean, base: string, kb: string, n: string, verdict: 'higher' | 'lower' | 'unclear') =>
       verdict === 'unclear'
-        ? `${id}（${k}/${n}）和原模型 ${base}（${kb}/${n}）分不出高低：降低精度省下的字节，没有丢掉可测出的事实。`
+        ? `${copies}和原模型 ${base}（${kb}/${n}）分不出高低：降低精度省下的字节，没有丢掉可测出的事实。`
         : verdict === 'lower'
-          ? `${id}（${k}/${n}）比原模型 ${base}（${kb}/${n}）答对得少，差距超出了噪声：精度降得太多，丢了事实。`
-          : `${id}（${k}/${n}）比原模型 ${base}（${kb}/${n}）答对得还多，差距超出了噪声。`,
+          ? `${copies}比原模型 ${base}（${kb}/${n}）答对得少，差距超出了噪声：精度降得太多，丢了事实。`
+          : `${copies}比原模型 ${base}（${kb}/${n}）答对得还多，差距超出了噪声。`,
+    copy: (id: string, k: string, n: string) => `${id}（${k}/${n}）`,
     findDivShrinks: (ref: string, list: string) => `和 ${ref} 的差异：${list} 比特/词元。模型越小，预测离 ${ref} 越远。`,
     findDivNot: (ref: string, list: string) => `和 ${ref} 的差异：${list} 比特/词元。这里差异没有随模型变大而变小：${ref} 不一定是本组里学得最好的那个。`,
     divStep: (id: string, v: string) => `${id} ${v}`,
@@ -108,12 +109,13 @@ export const strings = defineStrings({
     findFlat: (regime: string, list: string) => `${regime}: ${list}. These sizes cannot be told apart: facts are a tiny share of their corpus, and models this small kept almost none of them.`,
     findMixed: (regime: string, list: string, pairs: string) => `${regime}: ${list}. Larger recalls more overall, but the gap between ${pairs} is within the noise.`,
     pair: (a: string, b: string) => `${a} and ${b}`,
-    findPrecision: (id: string, k: string, base: string, kb: string, n: string, verdict: 'higher' | 'lower' | 'unclear') =>
+    findPrecision: (copies: string, many: boolean, base: string, kb: string, n: string, verdict: 'higher' | 'lower' | 'unclear') =>
       verdict === 'unclear'
-        ? `${id} (${k}/${n}) and its original ${base} (${kb}/${n}) cannot be told apart: the bytes saved by lower precision lost no fact this test can detect.`
+        ? `${copies} and ${many ? 'their' : 'its'} original ${base} (${kb}/${n}) cannot be told apart: the bytes saved by lower precision lost no fact this test can detect.`
         : verdict === 'lower'
-          ? `${id} (${k}/${n}) recalls fewer facts than its original ${base} (${kb}/${n}), by more than the noise: too little precision lost facts.`
-          : `${id} (${k}/${n}) recalls more facts than its original ${base} (${kb}/${n}), by more than the noise.`,
+          ? `${copies} ${many ? 'recall' : 'recalls'} fewer facts than ${many ? 'their' : 'its'} original ${base} (${kb}/${n}), by more than the noise: too little precision lost facts.`
+          : `${copies} ${many ? 'recall' : 'recalls'} more facts than ${many ? 'their' : 'its'} original ${base} (${kb}/${n}), by more than the noise.`,
+    copy: (id: string, k: string, n: string) => `${id} (${k}/${n})`,
     findDivShrinks: (ref: string, list: string) => `Divergence from ${ref}: ${list} bits per token. The smaller the model, the further its predictions are from ${ref}.`,
     findDivNot: (ref: string, list: string) => `Divergence from ${ref}: ${list} bits per token. Here it does not shrink as the model grows: ${ref} is not necessarily the group’s best learner.`,
     divStep: (id: string, v: string) => `${id} ${v}`,

@@ -39,9 +39,17 @@ describe('recallFindings', () => {
     expect(f.find((x) => x.kind === 'flat')).toMatchObject({ regime: 'rich', steps: [{ id: 'rich-s' }, { id: 'rich-m' }, { id: 'rich-l' }] });
   });
 
-  test('a 4-bit copy that recalls 19 facts where its original recalls 22 is within the noise', () => {
-    const q4 = recallFindings(committed).find((x) => x.kind === 'precision' && x.model.id === 'tiny-m-q4');
-    expect(q4).toMatchObject({ base: { id: 'tiny-m', k: 22 }, verdict: 'unclear' });
+  test('a 4-bit copy that recalls 19 facts where its original recalls 22 is within the noise, as are the 8- and 16-bit copies', () => {
+    const tiny = recallFindings(committed).filter((x) => x.kind === 'precision' && x.base.id === 'tiny-m');
+    expect(tiny).toMatchObject([{ models: [{ id: 'tiny-m-q4', k: 19 }, { id: 'tiny-m-int8' }, { id: 'tiny-m-f16' }], base: { id: 'tiny-m', k: 22 }, verdict: 'unclear' }]);
+  });
+
+  test('a copy that lost facts beyond the noise is a finding of its own', () => {
+    const f = recallFindings([m('x-m', 2, 'F32', 8, 40), m('x-m-q4', 2, 'q4-g32', 1, 10), m('x-m-f16', 2, 'F16', 4, 39)]);
+    expect(f).toMatchObject([
+      { kind: 'precision', models: [{ id: 'x-m-q4' }], verdict: 'lower' },
+      { kind: 'precision', models: [{ id: 'x-m-f16' }], verdict: 'unclear' },
+    ]);
   });
 
   test('a step that is within the noise makes the regime "mixed", and names the pair', () => {
