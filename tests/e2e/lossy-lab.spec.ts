@@ -56,6 +56,21 @@ for (const lang of ['zh', 'en'] as const) {
   });
 }
 
+test('divergence is measured within each regime: in tiny-*, the smaller model is further from tiny-l', async ({ page }) => {
+  test.setTimeout(HEAVY_TEST_TIMEOUT_MS);
+  await page.goto('en/02-lossy-compression/');
+  const widget = page.getByTestId('lossy-lab');
+  await waitForIsland(widget);
+  await widget.getByRole('button', { name: 'Measure divergence from each group’s largest model' }).click();
+  const findings = widget.getByTestId('lossy-findings');
+  // Each reference is 0 from itself; the verdict for tiny-* is computed from the measured numbers.
+  await expect(findings.locator('li[data-kind^="divergence"]')).toHaveCount(2, { timeout: 150_000 });
+  const rows = widget.getByTestId('lossy-models').locator('tbody tr');
+  await expect(rows.filter({ has: page.locator('th', { hasText: /^tiny-l$/ }) }).locator('td').nth(3)).toHaveText('0');
+  await expect(rows.filter({ has: page.locator('th', { hasText: /^rich-l$/ }) }).locator('td').nth(3)).toHaveText('0');
+  await expect(findings.locator('li[data-kind="divergence-shrinks"]')).toContainText('Divergence from tiny-l: tiny-s');
+});
+
 test('the lossy-compression lab fits a 360 px screen and has no axe violations, in light and dark', async ({ page }) => {
   test.setTimeout(HEAVY_TEST_TIMEOUT_MS);
   await page.setViewportSize({ width: 360, height: 740 });
