@@ -314,8 +314,9 @@ function WrongFacts({ m, t, lang }: { m: LabModel; t: T; lang: Lang }) {
 
 function ScatterChart({ models, t }: { models: LabModel[]; t: T }) {
   const W = 420;
-  const H = 200;
-  const pad = { l: 40, r: 16, t: 30, b: 30 };
+  const H = 236;
+  // Room below the axis for the rich-* labels (their recall sits near 0), then the size labels.
+  const pad = { l: 40, r: 16, t: 30, b: 52 };
   const withRecall = models.filter((m) => m.recall && m.bytes > 0);
   if (withRecall.length === 0) return <p class="lossy-lab-note">{t.missing}</p>;
   const lo = Math.log10(Math.min(...withRecall.map((m) => m.bytes)));
@@ -332,15 +333,19 @@ function ScatterChart({ models, t }: { models: LabModel[]; t: T }) {
             {Math.round(r * 100)}%
           </text>
         ))}
-        {withRecall.map((m, i) => {
+        {withRecall.map((m) => {
           const cx = x(m.bytes);
           const w = wilson(m.recall!.correct, m.recall!.total);
           const cy = y(m.recall!.rate);
+          const rich = regimeOf(m.id) === 'rich';
+          // Neighbours in size alternate between two label heights, within each regime.
+          const i = withRecall.filter((o) => regimeOf(o.id) === regimeOf(m.id)).indexOf(m);
+          const labelY = rich ? y(0) + 14 + (i % 2) * 11 : y(w.hi) - 6 - (i % 2) * 10;
           return (
             <g key={m.id} class={`lossy-lab-point is-${regimeOf(m.id)}`}>
               <line class="lossy-lab-bar" x1={cx} x2={cx} y1={y(w.lo)} y2={y(w.hi)} />
-              {regimeOf(m.id) === 'rich' ? <rect x={cx - 4} y={cy - 4} width={8} height={8} /> : <circle cx={cx} cy={cy} r={5} />}
-              <text x={cx} y={y(w.hi) - 6 - (i % 2) * 10} text-anchor={cx > W * 0.8 ? 'end' : cx < W * 0.2 ? 'start' : 'middle'}>
+              {rich ? <rect x={cx - 4} y={cy - 4} width={8} height={8} /> : <circle cx={cx} cy={cy} r={5} />}
+              <text x={cx} y={labelY} text-anchor={cx > W * 0.8 ? 'end' : cx < W * 0.2 ? 'start' : 'middle'}>
                 {m.id}
               </text>
             </g>
