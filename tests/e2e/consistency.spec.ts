@@ -4,7 +4,7 @@
  * and the playground page (every widget, about 12,000 px) has on-page navigation to each section.
  */
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
-import { expect, test, waitForIsland } from './fixtures.ts';
+import { expect, test, waitForIsland, HEAVY_TEST_TIMEOUT_MS } from './fixtures.ts';
 
 // WebGPU through SwiftShader: present, but only a software emulation.
 test.use({ launchOptions: { executablePath: await findChromium(), args: [...CHROMIUM_ARGS, '--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'] } });
@@ -44,3 +44,26 @@ for (const [width, toc] of [
     }
   });
 }
+
+test('no widget button keeps the browser’s default look: every one takes the page’s font and the shared style', async ({ page }) => {
+  test.setTimeout(HEAVY_TEST_TIMEOUT_MS);
+  await page.goto('en/playground/');
+  const islands = page.locator('astro-island');
+  const count = await islands.count();
+  for (let i = 0; i < count; i++) {
+    await islands.nth(i).evaluate((el) => (el.firstElementChild ?? el).scrollIntoView({ block: 'center' }));
+    await expect(islands.nth(i)).not.toHaveAttribute('ssr', /.*/, { timeout: 30_000 });
+  }
+  const report = await page.evaluate(() => {
+    const bodyFont = getComputedStyle(document.body).fontFamily;
+    const buttons = [...document.querySelectorAll<HTMLButtonElement>('.widget button')].filter((b) => b.getClientRects().length > 0);
+    const odd = buttons
+      .map((b) => ({ b, s: getComputedStyle(b) }))
+      // The user-agent button: its own font (13.33 px), a grey ButtonFace fill, an outset border.
+      .filter(({ s }) => s.fontFamily !== bodyFont || s.fontSize === '13.3333px' || s.borderStyle.includes('outset') || s.backgroundColor === 'rgb(239, 239, 239)')
+      .map(({ b, s }) => `${b.closest('astro-island')?.getAttribute('component-url')?.split('/').pop()}: “${b.textContent?.trim().slice(0, 30)}” (${s.fontFamily.slice(0, 20)}, ${s.fontSize}, ${s.borderStyle}, ${s.backgroundColor})`);
+    return { total: buttons.length, odd };
+  });
+  expect(report.total).toBeGreaterThan(20);
+  expect(report.odd).toEqual([]);
+});
