@@ -44,7 +44,7 @@ export const strings = defineStrings({
     regime: (r: string) => (r === 'tiny' ? 'tiny-* 组（把小语料读了很多遍）' : r === 'rich' ? 'rich-* 组（读的是大得多的语料）' : `${r}-* 组`),
     share: (id: string, k: string, n: string) => `${id} ${k}/${n}`,
     findGrows: (regime: string, list: string) => `${regime}：${list}。模型每大一号，答对的事实就更多，差距超出了噪声：越小越“模糊”。`,
-    findFlat: (regime: string, list: string) => `${regime}：${list}。这几个大小之间分不出高低：事实只占它们语料的极小一部分，这么小的模型几乎一个也没记住。`,
+    findFlat: (regime: string, list: string) => `${regime}：${list}。这几个大小之间分不出高低：载有这些事实的手写语料，它们只读过寥寥几遍，还夹在多得多的其他文字中间，几乎一个也没记住。`,
     findMixed: (regime: string, list: string, pairs: string) => `${regime}：${list}。总体上越大答对越多，但 ${pairs} 之间的差距在噪声之内。`,
     pair: (a: string, b: string) => `${a} 和 ${b}`,
     findPrecision: (copies: string, many: boolean, base: string, kb: string, n: string, verdict: 'higher' | 'lower' | 'unclear') =>
@@ -106,7 +106,7 @@ export const strings = defineStrings({
     regime: (r: string) => (r === 'tiny' ? 'The tiny-* models (a small corpus, read many times)' : r === 'rich' ? 'The rich-* models (a far larger corpus)' : `The ${r}-* models`),
     share: (id: string, k: string, n: string) => `${id} ${k}/${n}`,
     findGrows: (regime: string, list: string) => `${regime}: ${list}. Each size up recalls more facts, by more than the noise: the smaller, the blurrier.`,
-    findFlat: (regime: string, list: string) => `${regime}: ${list}. These sizes cannot be told apart: facts are a tiny share of their corpus, and models this small kept almost none of them.`,
+    findFlat: (regime: string, list: string) => `${regime}: ${list}. These sizes cannot be told apart: they read the hand-written text that holds these facts only a few times over, among far more other text, and kept almost none of them.`,
     findMixed: (regime: string, list: string, pairs: string) => `${regime}: ${list}. Larger recalls more overall, but the gap between ${pairs} is within the noise.`,
     pair: (a: string, b: string) => `${a} and ${b}`,
     findPrecision: (copies: string, many: boolean, base: string, kb: string, n: string, verdict: 'higher' | 'lower' | 'unclear') =>
