@@ -31,6 +31,29 @@ test('the extraction table has a row per repetition count and a column per model
   expect(await table.locator('thead th').count()).toBeGreaterThanOrEqual(2);
 });
 
+for (const lang of ['zh', 'en'] as const) {
+  test(`the extraction table shows each share with its 95% interval and says only what the counts support (${lang})`, async ({ page }) => {
+    await page.goto(`${lang}/03-not-packed-inside/`);
+    const widget = page.getByTestId('memorization');
+    await waitForIsland(widget);
+    const table = widget.getByTestId('memorization-table');
+    // The committed evaluation: six canaries a cell; tiny-l recites all six it saw once, which is
+    // at least 61 %, not "always".
+    // The table fills in once every model's eval.json has arrived.
+    await expect(table.locator('thead th', { hasText: /^tiny-l$/ })).toBeVisible({ timeout: 30_000 });
+    await expect(table.locator('thead th', { hasText: /^rich-l$/ })).toBeVisible();
+    const col = (await table.locator('thead th').allTextContents()).indexOf('tiny-l');
+    expect(col, 'tiny-l has a column').toBeGreaterThan(0);
+    const onceRow = table.locator('tbody tr').filter({ has: page.locator('th', { hasText: /^1$/ }) });
+    await expect(onceRow.locator('td').nth(col - 1)).toContainText(/6\/6[\s\S]*61%–100%/);
+    await expect(widget.getByTestId('memorization-noise')).toContainText(lang === 'zh' ? '每格只数了 6 句' : 'Each cell counts only 6 sentences');
+    const findings = widget.getByTestId('memorization-findings');
+    await expect(findings.locator('li[data-kind="even-once"]')).toContainText('tiny-l');
+    await expect(findings.locator('li[data-kind="repetition"]').first()).toContainText('tiny-s');
+    await expect(findings.locator('li[data-kind="none"]')).toContainText(lang === 'zh' ? /rich-s、rich-m、rich-l：36 句一句也没有背出/ : /rich-s, rich-m, rich-l: none of 36 sentences/);
+  });
+}
+
 test('the memorization probe fits a 360 px screen and has no axe violations, in light and dark', async ({ page }) => {
   test.setTimeout(HEAVY_TEST_TIMEOUT_MS);
   await page.setViewportSize({ width: 360, height: 740 });

@@ -190,13 +190,56 @@ test('Chinese prompts never show U+FFFD: a character cut into byte tokens shows 
   expect(chips.join(' ')).toMatch(/^⟨[0-9a-f ]+⟩.* ⟨[0-9a-f ]+⟩→龘$/);
 });
 
+test('keyboard: the first Tab pass from the top of the page reaches the playground while it is still a placeholder', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 740 });
+  await page.goto('en/01-why-it-talks/');
+  const widget = page.getByTestId('playground');
+  // Below the fold at load, so the island has not hydrated: the server's placeholder is all there is.
+  await expect(widget.locator('xpath=ancestor::astro-island[1]')).toHaveAttribute('ssr', /.*/);
+  await expect(widget.getByTestId('pg-placeholder')).toBeAttached();
+  const inWidget = () => widget.evaluate((w) => w.contains(document.activeElement));
+  const pastWidget = () =>
+    widget.evaluate((w) => {
+      const a = document.activeElement;
+      return !!a && a !== document.body && !w.contains(a) && (w.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+    });
+  for (let presses = 0; !(await inWidget()); presses++) {
+    expect(await pastWidget(), 'Tab skipped the playground').toBe(false);
+    expect(presses, 'Tab never reached the playground').toBeLessThan(150);
+    await page.keyboard.press('Tab');
+  }
+  // The placeholder hydrates (focus scrolled it into view) and hands focus to the widget's first control.
+  await expect(widget.getByTestId('pg-placeholder')).toHaveCount(0, { timeout: 30_000 });
+  await expect.poll(inWidget).toBe(true);
+  const prompt = widget.getByLabel('The start of a text (the prompt)');
+  for (let presses = 0; !(await prompt.evaluate((el) => el === document.activeElement)); presses++) {
+    expect(await inWidget(), 'Tab left the playground before its prompt').toBe(true);
+    expect(presses, 'Tab did not reach the prompt').toBeLessThan(40);
+    await page.keyboard.press('Tab');
+  }
+  await expect(prompt).toBeFocused();
+});
+
 test('a prompt longer than the context window says so', async ({ page }) => {
   const widget = await openPlayground(page, 'en');
   const prompt = widget.getByLabel('The start of a text (the prompt)');
   await prompt.fill('The capital of France is Paris. '.repeat(40));
   await settled(widget);
   await expect(widget.getByTestId('pg-long-prompt')).toContainText(/more than this model’s context window \(\d+ tokens\)/);
+  // The chips show where the window starts: everything before the marker is out of the model's sight.
+  const context = Number((await widget.getByTestId('pg-long-prompt').textContent())!.match(/context window \((\d+) tokens\)/)![1]);
+  const chips = widget.getByTestId('pg-prompt-tokens').locator('li.pg-chip');
+  const total = await chips.count();
+  expect(total).toBeGreaterThan(context);
+  await expect(widget.getByTestId('pg-window-start')).toHaveText(`The context window starts here: the model sees only the ${context} tokens from here on`);
+  await expect(widget.locator('li.pg-chip-outside')).toHaveCount(total - context);
+  // The marker sits right after the last token the model no longer sees.
+  const before = widget.getByTestId('pg-window-start').locator('xpath=preceding-sibling::li[1]');
+  await expect(before).toHaveClass(/pg-chip-outside/);
+  await expect(widget.getByTestId('pg-window-start').locator('xpath=following-sibling::li[1]')).not.toHaveClass(/pg-chip-outside/);
   await prompt.fill('The capital of France is');
   await settled(widget);
   await expect(widget.getByTestId('pg-long-prompt')).toHaveCount(0);
+  await expect(widget.getByTestId('pg-window-start')).toHaveCount(0);
+  await expect(widget.locator('li.pg-chip-outside')).toHaveCount(0);
 });

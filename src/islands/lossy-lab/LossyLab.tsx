@@ -2,13 +2,14 @@ import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import type { Lang } from '../../i18n/lang.ts';
 import { formatBytes, formatDecimal, formatInteger } from '../../lib/format/number.ts';
 import { builtInEngine } from '../../engine/page.ts';
-import { NEW_PASSAGES } from '../../lib/data/passages.ts';
 import { createLossyLabModel, type LabModel, type LossyLabModel } from './lossy-lab.model.ts';
 import { strings } from './lossy-lab.strings.ts';
 import './lossy-lab.css';
 import { fetchJson } from '../../lib/fetch-json.ts';
 import { evalFileSchema, modelIndexSchema } from '../../lib/data/schemas.ts';
 import { withIslandBoundary } from '../../ui/IslandBoundary.tsx';
+import { wilson } from '../../lib/stats/proportion.ts';
+import { divergenceFindings, recallFindings, regimeOf, type LabFinding, type ModelShare } from './findings.ts';
 
 /** Props the static wrapper passes in. */
 export interface LossyLabProps {
@@ -16,20 +17,26 @@ export interface LossyLabProps {
   photoUrl: string;
   /** URL of the models folder, ending in "/". */
   modelsUrl: string;
+  /** URL of the hand-written training corpus (public/corpus/corpus.txt), read for the divergence. */
+  corpusUrl: string;
 }
 
 type T = (typeof strings)[Lang];
 
 
 /** A photo re-encoded as JPEG at the reader's quality, beside the built-in models' size vs recall. */
-function LossyLab({ lang, photoUrl, modelsUrl }: LossyLabProps) {
+function LossyLab({ lang, photoUrl, modelsUrl, corpusUrl }: LossyLabProps) {
   const model = useMemo(
     () =>
       createLossyLabModel({
         modelIndex: () => fetchJson(`${modelsUrl}index.json`, modelIndexSchema),
         evalJson: (id) => fetchJson(`${modelsUrl}${id}/eval.json`, evalFileSchema),
         engine: (id) => builtInEngine(id),
-        sampleText: `${NEW_PASSAGES.zh.text}\n\n${NEW_PASSAGES.en.text}`,
+        trainingText: async () => {
+          const res = await fetch(corpusUrl);
+          if (!res.ok) throw new Error(`${corpusUrl}: HTTP ${res.status}`);
+          return res.text();
+        },
       }),
     [],
   );
@@ -174,7 +181,20 @@ function ModelsLab({ model, t, lang }: { model: LossyLabModel; t: T; lang: Lang 
                     <th scope="row">{m.id}</th>
                     <td>{m.dtype}</td>
                     <td>{formatBytes(m.bytes)}</td>
-                    <td>{m.recall ? `${pct(m.recall.rate)} (${m.recall.correct}/${m.recall.total})` : '—'}</td>
+                    <td>
+                      {m.recall ? (
+                        <>
+                          {pct(m.recall.rate)} ({m.recall.correct}/{m.recall.total})
+                          <br />
+                          <small class="lossy-lab-ci">
+                            <span class="sr-only">{t.intervalLabel}</span>
+                            {interval(m.recall.correct, m.recall.total)}
+                          </small>
+                        </>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
                     <td>{m.divergence === null ? t.notMeasured : formatDecimal(m.divergence, 3)}</td>
                     <td>
                       <button type="button" aria-label={t.showWrong(m.id)} disabled={!m.recall?.items.length} onClick={() => model.select(m.id)}>
@@ -194,12 +214,69 @@ function ModelsLab({ model, t, lang }: { model: LossyLabModel; t: T; lang: Lang 
             {t.measureDivergence}
           </button>
           <p aria-live="polite" class="lossy-lab-note">
-            {progress ? t.measuringDivergence(formatInteger(progress.done), formatInteger(progress.total)) : model.largest.value ? t.divergenceNote(model.largest.value.id) : ''}
+            {progress
+              ? t.measuringDivergence(formatInteger(progress.done), formatInteger(progress.total))
+              : t.divergenceNote([...model.references.value.values()].map((r) => r.id).join(t.listSep))}
           </p>
+          <Findings models={list} t={t} />
           <div aria-live="polite">{sel && <WrongFacts m={sel} t={t} lang={lang} />}</div>
         </>
       )}
     </section>
+  );
+}
+
+/** A share's 95 % Wilson interval as whole percentages. */
+function interval(k: number, n: number): string {
+  const w = wilson(k, n);
+  return `${Math.round(w.lo * 100)}%–${Math.round(w.hi * 100)}%`;
+}
+
+/** The noise note and what recall and divergence support, computed from the numbers on screen. */
+function Findings({ models, t }: { models: LabModel[]; t: T }) {
+  const recall = recallFindings(models);
+  const divergence = divergenceFindings(models);
+  const n = [...new Set(models.flatMap((m) => (m.recall ? [m.recall.total] : [])))];
+  const list = (steps: ModelShare[]) => steps.map((s) => t.share(s.id, String(s.k), String(s.n))).join(t.listSep);
+  const say = (f: LabFinding): string => {
+    switch (f.kind) {
+      case 'grows':
+        return t.findGrows(t.regime(f.regime), list(f.steps));
+      case 'flat':
+        return t.findFlat(t.regime(f.regime), list(f.steps));
+      case 'mixed':
+        return t.findMixed(t.regime(f.regime), list(f.steps), f.unclear.map(([a, b]) => t.pair(a.id, b.id)).join(t.listSep));
+      case 'precision':
+        return t.findPrecision(
+          f.models.map((c) => t.copy(c.id, String(c.k), String(c.n))).join(t.listSep),
+          f.models.length > 1,
+          f.base.id,
+          String(f.base.k),
+          String(f.base.n),
+          f.verdict,
+        );
+    }
+  };
+  if (recall.length === 0) return null;
+  return (
+    <>
+      <p class="lossy-lab-note" data-testid="lossy-noise">
+        {t.noise(n.length === 1 ? String(n[0]) : n.join('/'))}
+      </p>
+      <p class="lossy-lab-note">{t.findingsTitle}</p>
+      <ul class="lossy-lab-findings" data-testid="lossy-findings">
+        {recall.map((f, i) => (
+          <li key={`r${i}`} data-kind={f.kind}>
+            {say(f)}
+          </li>
+        ))}
+        {divergence.map((d) => (
+          <li key={`d${d.regime}`} data-kind={d.shrinks ? 'divergence-shrinks' : 'divergence-not'}>
+            {(d.shrinks ? t.findDivShrinks : t.findDivNot)(d.reference, d.steps.map((s) => t.divStep(s.id, formatDecimal(s.divergence, 2))).join(t.listSep))}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -237,8 +314,9 @@ function WrongFacts({ m, t, lang }: { m: LabModel; t: T; lang: Lang }) {
 
 function ScatterChart({ models, t }: { models: LabModel[]; t: T }) {
   const W = 420;
-  const H = 200;
-  const pad = { l: 40, r: 16, t: 26, b: 30 };
+  const H = 236;
+  // Room below the axis for the rich-* labels (their recall sits near 0), then the size labels.
+  const pad = { l: 40, r: 16, t: 30, b: 52 };
   const withRecall = models.filter((m) => m.recall && m.bytes > 0);
   if (withRecall.length === 0) return <p class="lossy-lab-note">{t.missing}</p>;
   const lo = Math.log10(Math.min(...withRecall.map((m) => m.bytes)));
@@ -246,31 +324,40 @@ function ScatterChart({ models, t }: { models: LabModel[]; t: T }) {
   const x = (b: number) => pad.l + ((Math.log10(b) - lo) / Math.max(1e-9, hi - lo)) * (W - pad.l - pad.r);
   const y = (r: number) => pad.t + (1 - r) * (H - pad.t - pad.b);
   return (
-    <svg class="lossy-lab-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t.chartLabel(String(withRecall.length))}>
-      <line x1={pad.l} y1={y(0)} x2={W - pad.r} y2={y(0)} />
-      <line x1={pad.l} y1={y(0)} x2={pad.l} y2={y(1)} />
-      {[0, 0.5, 1].map((r) => (
-        <text key={r} x={pad.l - 4} y={y(r) + 4} text-anchor="end">
-          {Math.round(r * 100)}%
-        </text>
-      ))}
-      {withRecall.map((m, i) => (
-        <g key={m.id}>
-          <circle cx={x(m.bytes)} cy={y(m.recall!.rate)} r={5} />
-          <text
-            x={x(m.bytes)}
-            y={y(m.recall!.rate) - 8 - (i % 2) * 10}
-            text-anchor={x(m.bytes) > W * 0.8 ? 'end' : x(m.bytes) < W * 0.2 ? 'start' : 'middle'}
-          >
-            {m.id}
+    <figure class="lossy-lab-figure">
+      <svg class="lossy-lab-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t.chartLabel(String(withRecall.length))}>
+        <line x1={pad.l} y1={y(0)} x2={W - pad.r} y2={y(0)} />
+        <line x1={pad.l} y1={y(0)} x2={pad.l} y2={y(1)} />
+        {[0, 0.5, 1].map((r) => (
+          <text key={r} x={pad.l - 4} y={y(r) + 4} text-anchor="end">
+            {Math.round(r * 100)}%
           </text>
-        </g>
-      ))}
-      <text x={pad.l} y={H - 6}>{formatBytes(10 ** lo)}</text>
-      <text x={W - pad.r} y={H - 6} text-anchor="end">
-        {formatBytes(10 ** hi)}
-      </text>
-    </svg>
+        ))}
+        {withRecall.map((m) => {
+          const cx = x(m.bytes);
+          const w = wilson(m.recall!.correct, m.recall!.total);
+          const cy = y(m.recall!.rate);
+          const rich = regimeOf(m.id) === 'rich';
+          // Neighbours in size alternate between two label heights, within each regime.
+          const i = withRecall.filter((o) => regimeOf(o.id) === regimeOf(m.id)).indexOf(m);
+          const labelY = rich ? y(0) + 14 + (i % 2) * 11 : y(w.hi) - 6 - (i % 2) * 10;
+          return (
+            <g key={m.id} class={`lossy-lab-point is-${regimeOf(m.id)}`}>
+              <line class="lossy-lab-bar" x1={cx} x2={cx} y1={y(w.lo)} y2={y(w.hi)} />
+              {rich ? <rect x={cx - 4} y={cy - 4} width={8} height={8} /> : <circle cx={cx} cy={cy} r={5} />}
+              <text x={cx} y={labelY} text-anchor={cx > W * 0.8 ? 'end' : cx < W * 0.2 ? 'start' : 'middle'}>
+                {m.id}
+              </text>
+            </g>
+          );
+        })}
+        <text x={pad.l} y={H - 6}>{formatBytes(10 ** lo)}</text>
+        <text x={W - pad.r} y={H - 6} text-anchor="end">
+          {formatBytes(10 ** hi)}
+        </text>
+      </svg>
+      <figcaption class="lossy-lab-note">{t.legend}</figcaption>
+    </figure>
   );
 }
 

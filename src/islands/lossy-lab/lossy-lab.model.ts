@@ -8,6 +8,7 @@ import { computed, signal } from '@preact/signals';
 import type { Engine } from '../../lib/engine/types.ts';
 import { distributionsAlong, meanKlBits } from './divergence.ts';
 import { readFactRecall, type FactRecall } from '../../lib/data/eval-file.ts';
+import { referencesByRegime, regimeOf } from './findings.ts';
 
 /** One built-in model as the lab shows it. */
 export interface LabModel {
@@ -16,7 +17,7 @@ export interface LabModel {
   dtype: string;
   bytes: number;
   recall: FactRecall | null;
-  /** KL(largest ‖ this) in bits per token, once measured. */
+  /** KL(largest of its regime ‖ this) in bits per token, once measured. */
   divergence: number | null;
 }
 
@@ -25,9 +26,15 @@ export interface LossyLabDeps {
   modelIndex: () => Promise<{ id: string; params: number; dtype: string; bytes: number }[]>;
   evalJson: (id: string) => Promise<unknown>;
   engine: (id: string) => Promise<Engine>;
-  /** Text whose next-token predictions are compared. */
-  sampleText: string;
+  /**
+   * Text both regimes were trained on (the hand-written corpus), whose next-token predictions are
+   * compared: on text no model has seen, "blurrier" would measure nothing a model kept.
+   */
+  trainingText: () => Promise<string>;
 }
+
+/** Characters of the training text tokenized for the divergence (more than one context window). */
+const SAMPLE_CHARS = 2000;
 
 /** Creates the lab's state. */
 export function createLossyLabModel(deps: LossyLabDeps) {
@@ -39,7 +46,8 @@ export function createLossyLabModel(deps: LossyLabDeps) {
   const selected = signal<string | null>(null);
   const divergencePhase = signal<'idle' | 'running' | 'done' | 'error'>('idle');
   const divergenceProgress = signal<{ done: number; total: number } | null>(null);
-  const largest = computed(() => models.value?.reduce<LabModel | null>((a, m) => (!a || m.params > a.params || (m.params === a.params && m.bytes > a.bytes) ? m : a), null) ?? null);
+  /** The reference of each regime: its largest model (tiny-* and rich-* read different corpora). */
+  const references = computed(() => (models.value ? referencesByRegime(models.value) : new Map<string, LabModel>()));
 
   void (async () => {
     try {
@@ -70,29 +78,31 @@ export function createLossyLabModel(deps: LossyLabDeps) {
     return true;
   }
 
-  /** Runs every model over the sample text and measures its KL divergence from the largest. */
+  /** Runs every model over the start of the training text and measures its KL divergence from its regime's largest. */
   async function measureDivergence(): Promise<void> {
     const list = models.value;
-    const ref = largest.value;
-    if (!list || !ref || divergencePhase.value === 'running') return;
+    if (!list || divergencePhase.value === 'running') return;
     divergencePhase.value = 'running';
     divergenceProgress.value = { done: 0, total: list.length };
     try {
-      const refEngine = await deps.engine(ref.id);
-      const info = await refEngine.load();
-      const ids = await refEngine.tokenize(deps.sampleText);
-      const reference = await distributionsAlong(refEngine, ids, info.vocabSize);
+      // The first few thousand characters are plenty: the text is cut to one context window.
+      const text = (await deps.trainingText()).slice(0, SAMPLE_CHARS);
       let done = 0;
-      const measured = new Map<string, number>();
-      for (const m of list) {
-        if (m.id === ref.id) measured.set(m.id, 0);
-        else {
-          const engine = await deps.engine(m.id);
-          const mInfo = await engine.load();
-          measured.set(m.id, meanKlBits(reference, await distributionsAlong(engine, ids, Math.max(info.vocabSize, mInfo.vocabSize))));
+      for (const [regime, ref] of references.value) {
+        const refEngine = await deps.engine(ref.id);
+        const info = await refEngine.load();
+        const ids = (await refEngine.tokenize(text)).slice(0, info.contextLength);
+        const reference = await distributionsAlong(refEngine, ids, info.vocabSize);
+        for (const m of list.filter((x) => regimeOf(x.id) === regime)) {
+          let kl = 0;
+          if (m.id !== ref.id) {
+            const engine = await deps.engine(m.id);
+            const mInfo = await engine.load();
+            kl = meanKlBits(reference, await distributionsAlong(engine, ids, Math.max(info.vocabSize, mInfo.vocabSize)));
+          }
+          divergenceProgress.value = { done: ++done, total: list.length };
+          models.value = models.value!.map((x) => (x.id === m.id ? { ...x, divergence: kl } : x));
         }
-        divergenceProgress.value = { done: ++done, total: list.length };
-        models.value = models.value!.map((x) => ({ ...x, divergence: measured.get(x.id) ?? x.divergence }));
       }
       divergencePhase.value = 'done';
     } catch (e) {
@@ -110,7 +120,7 @@ export function createLossyLabModel(deps: LossyLabDeps) {
     models,
     modelsError,
     selected,
-    largest,
+    references,
     divergencePhase,
     divergenceProgress,
     setQuality,

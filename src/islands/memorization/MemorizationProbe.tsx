@@ -4,11 +4,14 @@ import { formatCount, formatInteger } from '../../lib/format/number.ts';
 import { visibleWhitespace } from '../../lib/format/tokens-display.ts';
 import { builtInEngine } from '../../engine/page.ts';
 import { createMemorizationModel, type MemorizationModel } from './memorization.model.ts';
+import type { ExtractionRow } from './probe.ts';
 import { strings } from './memorization.strings.ts';
 import './memorization.css';
 import { fetchJson } from '../../lib/fetch-json.ts';
 import { corpusManifestSchema, evalFileSchema, modelIndexSchema } from '../../lib/data/schemas.ts';
 import { withIslandBoundary } from '../../ui/IslandBoundary.tsx';
+import { wilson } from '../../lib/stats/proportion.ts';
+import { memorizationFindings, sentencesPerCell, type MemorizationFinding } from './findings.ts';
 
 /** Props the static wrapper passes in. */
 export interface MemorizationProbeProps {
@@ -180,9 +183,16 @@ function ExtractionTable({ model, t }: { model: MemorizationModel; t: T }) {
                   <th scope="row">{n}</th>
                   {ids.map((id) => {
                     const row = table.get(id)!.find((r) => r.repetitions === n);
+                    if (!row || row.total === 0) return <td key={id}>—</td>;
+                    const w = wilson(row.extracted, row.total);
                     return (
                       <td key={id}>
-                        {row ? t.cell(String(row.extracted), String(row.total), `${Math.round(row.rate * 100)}%`) : '—'}
+                        {t.cell(String(row.extracted), String(row.total), percent(w.rate))}
+                        <br />
+                        <small class="memorization-ci">
+                          <span class="sr-only">{t.intervalLabel}</span>
+                          {percent(w.lo)}–{percent(w.hi)}
+                        </small>
                       </td>
                     );
                   })}
@@ -192,7 +202,56 @@ function ExtractionTable({ model, t }: { model: MemorizationModel; t: T }) {
           </table>
         </div>
       )}
+      {ids.length > 0 && <Findings table={table} t={t} />}
     </section>
+  );
+}
+
+/** A share as a whole percentage. */
+function percent(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}
+
+/** The noise note and what the table supports, both computed from the counts on screen. */
+function Findings({ table, t }: { table: ReadonlyMap<string, readonly ExtractionRow[]>; t: T }) {
+  const n = sentencesPerCell(table);
+  const findings = memorizationFindings(table);
+  const say = (f: MemorizationFinding): string => {
+    switch (f.kind) {
+      case 'none':
+        return t.findNone(f.ids.join(t.listSep), String(f.n), percent(f.upper));
+      case 'even-once':
+        return t.findEvenOnce(f.id, String(f.once.k), String(f.once.n), percent(f.once.lo));
+      case 'repetition':
+      case 'unclear':
+        return (f.kind === 'repetition' ? t.findRepetition : t.findUnclear)(
+          f.id,
+          String(f.most.repetitions),
+          String(f.most.k),
+          String(f.most.n),
+          String(f.once.k),
+          String(f.once.n),
+        );
+    }
+  };
+  return (
+    <>
+      <p class="memorization-note" data-testid="memorization-noise">
+        {n === null ? t.noiseMixed : t.noise(String(n), percent(wilson(n, n).lo))}
+      </p>
+      {findings.length > 0 && (
+        <>
+          <p class="memorization-note">{t.findingsTitle}</p>
+          <ul class="memorization-findings" data-testid="memorization-findings">
+            {findings.map((f, i) => (
+              <li key={i} data-kind={f.kind}>
+                {say(f)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
   );
 }
 

@@ -27,7 +27,20 @@ export const strings = defineStrings({
     measuring: (done: string, total: string) => `测量中：${done} / ${total}`,
     repetitions: '出现次数',
     cell: (k: string, n: string, pct: string) => `${k}/${n}（${pct}）`,
-    lesson: '重复得越多，越容易被原样背出。重复让“背诵”容易得多，但不是必要条件：只出现过一次的文字，偶尔也会被背下来。',
+    intervalLabel: '95% 区间：',
+    listSep: '、',
+    noise: (n: string, lo: string) =>
+      `每格只数了 ${n} 句，所以每个比例下面附上它的 95% 置信区间（Wilson 区间）：真实比例多半落在这个范围里。句子这么少，区间很宽：就连 ${n}/${n} 也只说明真实比例在 ${lo} 以上。`,
+    noiseMixed: '每格数的句子数不同（见 k/n），每个比例下面附上 95% 置信区间（Wilson 区间）：真实比例多半落在这个范围里。',
+    findingsTitle: '这些数字能说明什么（由上表算出）：',
+    findNone: (ids: string, n: string, hi: string) => `${ids}：${n} 句一句也没有背出，无论出现几次；按这个样本，真实比例至多约 ${hi}。`,
+    findEvenOnce: (id: string, k: string, n: string, lo: string) =>
+      `${id}：连只出现过一次的句子也背得出（${k}/${n}，至少 ${lo}）。对这么小的语料，这个模型够大，几乎整本背下；重复已经没有多少可以再加的了。`,
+    findRepetition: (id: string, r: string, k1: string, n1: string, k2: string, n2: string) =>
+      `${id}：出现 ${r} 次的句子（${k1}/${n1}）比只出现一次的（${k2}/${n2}）更常被背出，差距超出了噪声。`,
+    findUnclear: (id: string, r: string, k1: string, n1: string, k2: string, n2: string) =>
+      `${id}：出现 ${r} 次的 ${k1}/${n1}，只出现一次的 ${k2}/${n2}；句子这么少，分不出两者的高低。`,
+    lesson: '在对大模型的研究里，文字重复得越多，越容易被原样背出，模型越大背得越多（Carlini 等，2023；Kandpal 等，2022）。重复让“背诵”容易得多，但不是必要条件：只出现过一次的文字，偶尔也会被背下来。',
     cite: '方法（给出开头、贪心解码、逐字比对）来自 Carlini 等（2023）《Quantifying Memorization Across Neural Language Models》；重复次数与可提取性的关系见 Kandpal 等（2022）《Deduplicating Training Data Mitigates Privacy Risks in Language Models》。',
     failed: '出错了：',
     cancel: '停止',
@@ -57,7 +70,20 @@ export const strings = defineStrings({
     measuring: (done: string, total: string) => `Measuring: ${done} / ${total}`,
     repetitions: 'Times in corpus',
     cell: (k: string, n: string, pct: string) => `${k}/${n} (${pct})`,
-    lesson: 'The more often a text is repeated, the more likely it comes back verbatim. Repetition makes recitation far more likely, but it is not a precondition: text seen once is occasionally memorized too.',
+    intervalLabel: '95% interval: ',
+    listSep: ', ',
+    noise: (n: string, lo: string) =>
+      `Each cell counts only ${n} sentences, so each share comes with its 95% confidence interval (a Wilson interval): the range the true share most likely lies in. With so few sentences the ranges are wide: even ${n}/${n} only shows that the true share is above ${lo}.`,
+    noiseMixed: 'The cells count different numbers of sentences (see k/n); each share comes with its 95% confidence interval (a Wilson interval): the range the true share most likely lies in.',
+    findingsTitle: 'What these numbers support (computed from the table):',
+    findNone: (ids: string, n: string, hi: string) => `${ids}: none of ${n} sentences recited, however often they appeared; by this sample, the true share is at most about ${hi}.`,
+    findEvenOnce: (id: string, k: string, n: string, lo: string) =>
+      `${id}: recites even sentences it saw once (${k}/${n}, at least ${lo}). For so small a corpus this model is big enough to hold nearly all of it word for word; repetition has little left to add.`,
+    findRepetition: (id: string, r: string, k1: string, n1: string, k2: string, n2: string) =>
+      `${id}: sentences seen ${r} times (${k1}/${n1}) come back more often than sentences seen once (${k2}/${n2}), by more than the noise.`,
+    findUnclear: (id: string, r: string, k1: string, n1: string, k2: string, n2: string) =>
+      `${id}: seen ${r} times ${k1}/${n1}, seen once ${k2}/${n2}; with this few sentences the two cannot be told apart.`,
+    lesson: 'In studies of large models, the more often a text is repeated, the more likely it comes back verbatim, and bigger models recite more (Carlini et al., 2023; Kandpal et al., 2022). Repetition makes recitation far more likely, but it is not a precondition: text seen once is occasionally memorized too.',
     cite: 'Method (prefix, greedy decoding, exact match): Carlini et al. (2023), “Quantifying Memorization Across Neural Language Models”; duplication and extractability: Kandpal et al. (2022), “Deduplicating Training Data Mitigates Privacy Risks in Language Models”.',
     failed: 'Something went wrong:',
     cancel: 'Stop',

@@ -30,6 +30,9 @@ export interface PlaygroundProps {
 
 type T = (typeof strings)[Lang];
 
+/** What the widget's first control can be. */
+const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled])';
+
 /** The next-token playground: prompt → tokens → distribution → step, branch, share. */
 function Playground({ lang, model: modelId, initialPrompt, syncUrl = true, autoLoad = true }: PlaygroundProps) {
   const t = strings[lang];
@@ -52,6 +55,9 @@ function Playground({ lang, model: modelId, initialPrompt, syncUrl = true, autoL
   // The server renders only the loading line: the URL (and so the state) is known in the browser
   // alone, and hydrating a different tree would leave stale attributes behind.
   const [mounted, setMounted] = useState(false);
+  const rootRef = useRef<HTMLDivElement>(null);
+  /** The reader had tabbed onto the placeholder before the island hydrated. */
+  const focusOnMount = useRef(false);
   const [Ready, setReady] = useState<ComponentType<PlaygroundReadyProps> | null>(null);
 
   /** Fetches the code that shows a loaded model (its own chunk). */
@@ -77,6 +83,7 @@ function Playground({ lang, model: modelId, initialPrompt, syncUrl = true, autoL
   }
 
   useEffect(() => {
+    focusOnMount.current = rootRef.current?.contains(document.activeElement) ?? false;
     setMounted(true);
     if (autoLoad || m.hasSharedPath) start();
     return () => m.dispose();
@@ -102,16 +109,27 @@ function Playground({ lang, model: modelId, initialPrompt, syncUrl = true, autoL
     return () => clearTimeout(timer);
   }, [shareUrl, m.status.value]);
 
+  // Keyboard readers who reached the placeholder land on the widget's first control, not on <body>.
+  useEffect(() => {
+    if (!mounted || !focusOnMount.current) return;
+    focusOnMount.current = false;
+    rootRef.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
+  }, [mounted]);
+
   const status = m.status.value;
   if (!mounted) {
+    // Focusable, so the first Tab pass stops here: focus scrolls it into view, which hydrates the
+    // island (client:visible), and the effect above hands focus on to the first real control.
     return (
-      <div class="pg not-content" data-testid="playground">
-        <p class="widget-loading">{t.loading}</p>
+      <div class="pg not-content" data-testid="playground" ref={rootRef}>
+        <p class="widget-loading" tabIndex={0} data-testid="pg-placeholder">
+          {t.loading}
+        </p>
       </div>
     );
   }
   return (
-    <div class="pg not-content" data-testid="playground">
+    <div class="pg not-content" data-testid="playground" ref={rootRef}>
       <EngineSwitch m={m} t={t} uid={uid} choose={choose} />
       <Presets m={m} t={t} lang={lang} uid={uid} preset={preset} setPreset={setPreset} start={start} />
       <label for={`${uid}-prompt`}>{t.prompt}</label>

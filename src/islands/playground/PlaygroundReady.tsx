@@ -58,12 +58,25 @@ function Chips({ m, t }: { m: PlaygroundModel; t: T }) {
   const shown = labelsOfIds(ids, (id) => texts.get(id), (id) => bytes.get(id), m.fullText.value);
   const promptLength = m.promptIds.value.length;
   const context = m.info.value?.contextLength;
-  const chip = (id: number, i: number, generated: boolean) => (
-    <li key={`${generated ? 'g' : 'p'}${i}`} class={generated ? 'pg-chip pg-chip-generated' : 'pg-chip'}>
-      <span class="pg-chip-text">{shown[generated ? promptLength + i : i] ?? ''}</span>
-      <span class="pg-chip-id">{id}</span>
-    </li>
-  );
+  // Tokens before `cut` fall outside the context window: the model no longer sees them.
+  const cut = context !== undefined && ids.length > context ? ids.length - context : 0;
+  const chip = (id: number, i: number, generated: boolean) => {
+    const at = generated ? promptLength + i : i;
+    const classes = ['pg-chip', generated ? 'pg-chip-generated' : '', at < cut ? 'pg-chip-outside' : ''].filter(Boolean).join(' ');
+    const item = (
+      <li key={`${generated ? 'g' : 'p'}${i}`} class={classes}>
+        <span class="pg-chip-text">{shown[at] ?? ''}</span>
+        <span class="pg-chip-id">{id}</span>
+      </li>
+    );
+    if (cut === 0 || at !== cut) return item;
+    return [
+      <li key="window" class="pg-window-start" data-testid="pg-window-start">
+        {t.windowStart(context!)}
+      </li>,
+      item,
+    ];
+  };
   if (m.promptIds.value.length === 0) return <p class="pg-hint">{t.emptyPrompt}</p>;
   return (
     <div class="pg-chips-wrap">
