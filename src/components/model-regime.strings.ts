@@ -32,7 +32,8 @@ export const modelRegimeStrings = defineStrings({
     capIntro: (source: string) => `Knowledge of the synthetic world stored, in bits (Allen-Zhu & Li\u2019s measure). ${source}`,
     sourceEval:
       'Points: the built-in models\u2019 eval.json. They saw each fictional person at most a few times, and so stored next to nothing: a fact needs hundreds of exposures before it sticks.',
-    sourceSweep: (file: string) => `Points: the capacity sweep, ${file}.`,
+    sourceSweep: (n: string, lo: string, hi: string, people: string, bits: string) =>
+      `Points: the capacity sweep (public/models/capacity-sweep.json): ${n} micro GPT-2s of ${lo} to ${hi} parameters, trained on a world of ${people} fictional people alone (${bits} bits in all), each group of people told a set number of times.`,
     sizeCaption: 'Bits stored against parameters',
     sizeTitle: 'Stored bits against parameters, log–log, with the line of 2 bits per parameter',
     sizeAxis: 'parameters',
@@ -40,12 +41,15 @@ export const modelRegimeStrings = defineStrings({
     ceiling: '2 bits / parameter',
     sizeSummary: (rows: string) => `Measured: ${rows}. The line: 2 bits per parameter (Allen-Zhu & Li; Morris et al. measured about 3.6). A point on the bottom edge stored 0 bits.`,
     sizeRow: (id: string, bits: string, perParam: string) => `${id} ${bits} bits (${perParam} per parameter)`,
-    expCaption: 'Bits per parameter against exposures per fact',
-    expTitle: 'Bits per parameter against exposures per fact, log x axis, one line per model',
+    world: (bits: string) => `the whole world: ${bits} bits`,
+    expCaption: 'Bits stored per person against exposures per fact',
+    expTitle: 'Bits per person against exposures per fact, log x axis, one line per model, with a perfect memory on top',
     expAxis: 'exposures per fact',
-    perParamAxis: 'bits / parameter',
-    expSummary: (rows: string) => `Measured: ${rows}. Allen-Zhu & Li: about 1 bit per parameter at 100 exposures, about 2 at 1,000.`,
-    expRow: (id: string, exposures: string, perParam: string) => `${id} at ${exposures}×: ${perParam}`,
+    perPersonAxis: 'bits / person',
+    perfect: (bits: string) => `perfect memory: ${bits}`,
+    expSummary: (rows: string, max: string) =>
+      `Measured: ${rows}. A perfect memory holds ${max} bits per person. Allen-Zhu & Li: about 1 bit per parameter at 100 exposures per fact, about 2 at 1,000.`,
+    expRow: (id: string, exposures: string, perPerson: string) => `${id} at ${exposures}×: ${perPerson}`,
     listSep: '; ',
   },
   zh: {
@@ -78,7 +82,8 @@ export const modelRegimeStrings = defineStrings({
     capIntro: (source: string) => `模型存下了多少虚构世界的知识，以比特计（Allen-Zhu 与 Li 的测法）。${source}`,
     sourceEval:
       '数据点：内置模型的 eval.json。每个虚构人物它们最多只见过几次，所以几乎什么都没记住：一条事实要见上几百次才记得牢。',
-    sourceSweep: (file: string) => `数据点：容量扫描实验，${file}。`,
+    sourceSweep: (n: string, lo: string, hi: string, people: string, bits: string) =>
+      `数据点：容量扫描实验（public/models/capacity-sweep.json）：${n} 个微型 GPT-2，参数从 ${lo} 到 ${hi}，只读一个有 ${people} 个虚构人物的世界（共 ${bits} 比特），每组人物讲述的次数是定好的。`,
     sizeCaption: '存下的比特数，按参数量',
     sizeTitle: '存下的比特数对参数量（双对数坐标），附每参数 2 比特的直线',
     sizeAxis: '参数量',
@@ -86,12 +91,15 @@ export const modelRegimeStrings = defineStrings({
     ceiling: '每参数 2 比特',
     sizeSummary: (rows: string) => `实测：${rows}。直线：每参数 2 比特（Allen-Zhu 与 Li；Morris 等人测得约 3.6）。落在底边的点，存下的是 0 比特。`,
     sizeRow: (id: string, bits: string, perParam: string) => `${id} ${bits} 比特（每参数 ${perParam}）`,
-    expCaption: '每参数比特数，按每条事实的曝光次数',
-    expTitle: '每参数比特数对每条事实的曝光次数（横轴对数），每个模型一条线',
+    world: (bits: string) => `整个世界：${bits} 比特`,
+    expCaption: '每个人物存下的比特数，按每条事实的曝光次数',
+    expTitle: '每人比特数对每条事实的曝光次数（横轴对数），每个模型一条线，顶上是完美记忆',
     expAxis: '每条事实的曝光次数',
-    perParamAxis: '比特／参数',
-    expSummary: (rows: string) => `实测：${rows}。Allen-Zhu 与 Li：曝光 100 次约每参数 1 比特，1,000 次约 2 比特。`,
-    expRow: (id: string, exposures: string, perParam: string) => `${id} 曝光 ${exposures} 次：${perParam}`,
+    perPersonAxis: '比特／人',
+    perfect: (bits: string) => `完美记忆：${bits}`,
+    expSummary: (rows: string, max: string) =>
+      `实测：${rows}。完美的记忆每人能存 ${max} 比特。Allen-Zhu 与 Li：每条事实曝光 100 次约每参数 1 比特，1,000 次约 2 比特。`,
+    expRow: (id: string, exposures: string, perPerson: string) => `${id} 曝光 ${exposures} 次：${perPerson}`,
     listSep: '；',
   },
 });

@@ -14,6 +14,8 @@ export interface CapacityPoint {
   bits: number;
   /** Exposures per fact in training (how often each fact was shown), when known. */
   exposures?: number;
+  /** Bits stored per person of the exposure group this point measures (the exposure plot). */
+  bitsPerPerson?: number;
   /** Points with the same series are joined by a line in the exposure plot. */
   series?: string;
 }
@@ -68,12 +70,14 @@ export interface SizePlot {
   ceiling: { x1: number; y1: number; x2: number; y2: number };
   xTicks: { v: number; x: number }[];
   yTicks: { v: number; y: number }[];
+  /** The height of everything the world holds: no model can store more (null when unknown). */
+  worldY: number | null;
 }
 
-/** Places runs on log–log axes wide enough for them and for the ceiling over their sizes. */
-export function sizePlot(points: CapacityPoint[], box: Box = BOX): SizePlot {
+/** Places runs on log–log axes wide enough for them, the ceiling over their sizes and the world's total. */
+export function sizePlot(points: CapacityPoint[], worldBits: number | null = null, box: Box = BOX): SizePlot {
   const params = decadeRange(points.map((p) => p.params), [1e4, 1e7]);
-  const bits = decadeRange([...points.map((p) => p.bits), ...params.map((p) => BITS_PER_PARAM_CEILING * p)], [10, 1e7]);
+  const bits = decadeRange([...points.map((p) => p.bits), ...params.map((p) => BITS_PER_PARAM_CEILING * p), ...(worldBits ? [worldBits] : [])], [10, 1e7]);
   bits[0] = Math.min(bits[0], 10);
   const px = (v: number) => logScale(v, params[0], params[1], box.l, box.w - box.r);
   const py = (v: number) => logScale(Math.max(v, bits[0]), bits[0], bits[1], box.h - box.b, box.t);
@@ -88,44 +92,51 @@ export function sizePlot(points: CapacityPoint[], box: Box = BOX): SizePlot {
     ceiling: { x1: px(params[0]), y1: py(BITS_PER_PARAM_CEILING * params[0]), x2: px(params[1]), y2: py(BITS_PER_PARAM_CEILING * params[1]) },
     xTicks: decades(params[0], params[1]).map((v) => ({ v, x: px(v) })),
     yTicks: yTicks.filter((_, i) => i % step === 0).map((v) => ({ v, y: py(v) })),
+    worldY: worldBits && worldBits > 0 ? py(worldBits) : null,
   };
 }
 
-/** The bits-per-parameter-against-exposures plot: one line per series. */
+/** The bits-per-person-against-exposures plot: one line per series. */
 export interface ExposurePlot {
   box: Box;
   exposures: [number, number];
-  /** Top of the bits-per-parameter axis (at least a little above the ceiling). */
-  top: number;
-  series: { id: string; points: (PlacedPoint & { perParam: number })[] }[];
-  ceilingY: number;
+  /** What a perfect memory holds per person: the top line. */
+  maxPerPerson: number;
+  series: { id: string; points: (PlacedPoint & { perPerson: number })[] }[];
+  maxY: number;
   xTicks: { v: number; x: number }[];
   yTicks: { v: number; y: number }[];
 }
 
-/** Places the runs that know their exposures; null when none does. */
-export function exposurePlot(points: CapacityPoint[], box: Box = BOX): ExposurePlot | null {
-  const known = points.filter((p) => p.exposures !== undefined && p.exposures > 0 && p.params > 0);
-  if (known.length === 0) return null;
+/**
+ * Places the points that know their exposures and their bits per person, on a log exposure axis
+ * and a linear one from 0 to a little above a perfect memory; null when none does.
+ */
+export function exposurePlot(points: CapacityPoint[], maxPerPerson: number, box: Box = BOX): ExposurePlot | null {
+  const known = points.filter((p) => p.exposures !== undefined && p.exposures > 0 && p.bitsPerPerson !== undefined);
+  if (known.length === 0 || !(maxPerPerson > 0)) return null;
   const exposures = decadeRange(known.map((p) => p.exposures!), [1, 1000]);
-  const top = Math.max(2.5, ...known.map((p) => Math.ceil((p.bits / p.params) * 2) / 2));
+  const top = maxPerPerson * 1.1;
   const ex = (v: number) => logScale(v, exposures[0], exposures[1], box.l, box.w - box.r);
   const ey = (v: number) => box.h - box.b - (Math.min(Math.max(v, 0), top) / top) * (box.h - box.t - box.b);
   const ids = [...new Set(known.map((p) => p.series ?? p.id))];
+  const step = maxPerPerson > 10 ? 5 : 1;
+  const yTicks: number[] = [];
+  for (let v = 0; v <= maxPerPerson; v += step) yTicks.push(v);
   return {
     box,
     exposures,
-    top,
+    maxPerPerson,
     series: ids.map((id) => ({
       id,
       points: known
         .filter((p) => (p.series ?? p.id) === id)
         .sort((a, b) => a.exposures! - b.exposures!)
-        .map((p) => ({ ...p, perParam: p.bits / p.params, x: ex(p.exposures!), y: ey(p.bits / p.params), zero: !(p.bits > 0) })),
+        .map((p) => ({ ...p, perPerson: p.bitsPerPerson!, x: ex(p.exposures!), y: ey(p.bitsPerPerson!), zero: !(p.bitsPerPerson! > 0) })),
     })),
-    ceilingY: ey(BITS_PER_PARAM_CEILING),
+    maxY: ey(maxPerPerson),
     xTicks: decades(exposures[0], exposures[1]).map((v) => ({ v, x: ex(v) })),
-    yTicks: [0, 1, 2].filter((v) => v <= top).map((v) => ({ v, y: ey(v) })),
+    yTicks: yTicks.map((v) => ({ v, y: ey(v) })),
   };
 }
 

@@ -53,13 +53,26 @@ export function contrastPair(rows: ChapterRow[]): { memorizer: ChapterRow; compr
   return memorizer && compressor ? { memorizer, compressor } : null;
 }
 
+/** What the capacity plots draw, from whichever source holds the measurements. */
+export interface CapacityData {
+  size: CapacityPoint[];
+  exposure: CapacityPoint[];
+  /** The whole world's bits (no model can store more), and a perfect memory's bits per person. */
+  worldBits: number;
+  maxPerPerson: number;
+}
+
+type EvalWithCapacity = ChapterEval & { capacity?: { worldBits?: number; groups: { people?: number }[] } };
+
 /**
- * The capacity points the eval.json files hold today: per full-precision model its total bits
- * (the size plot), and per data-rich model one point per exposure group, the group's bits
- * scaled to its people (the exposure plot).
+ * The capacity points the eval.json files hold: per full-precision model its total bits (the
+ * size plot), and per data-rich model one point per exposure group (the exposure plot).
  */
-export function evalCapacityPoints(evals: (ChapterEval & { capacity?: { groups: { people?: number }[] } })[]): { size: CapacityPoint[]; exposure: CapacityPoint[] } {
+export function evalCapacityPoints(evals: EvalWithCapacity[]): CapacityData {
   const full = evals.filter((e) => e.capacity && e.params && !QUANTIZED.test(e.model));
+  const first = full[0]?.capacity;
+  const people = first ? first.groups.reduce((n, g) => n + ((g as { people?: number }).people ?? 0), 0) : 0;
+  const worldBits = first?.worldBits ?? 0;
   return {
     size: full.map((e) => ({ id: e.model, params: e.params!, bits: e.capacity!.bits })),
     exposure: full.flatMap((e) =>
@@ -69,9 +82,43 @@ export function evalCapacityPoints(evals: (ChapterEval & { capacity?: { groups: 
           id: `${e.model} ×${g.appearances}`,
           params: e.params!,
           bits: g.bitsPerPerson * ((g as { people?: number }).people ?? 0),
+          bitsPerPerson: g.bitsPerPerson,
           exposures: g.exposures!,
           series: e.model,
         })),
     ),
+    worldBits,
+    maxPerPerson: people > 0 ? worldBits / people : 0,
+  };
+}
+
+/** The parts of public/models/capacity-sweep.json (src/tools/capacity-sweep.ts, docs/capacity.md) the plots read. */
+export interface SweepFile {
+  world: { people: number; bits: number; bitsPerPerson: number };
+  models: {
+    id: string;
+    params: number;
+    nonEmbeddingParams?: number;
+    capacity: { bits: number; groups: { appearances: number; exposures: number; bitsPerPerson: number; bits: number }[] };
+  }[];
+}
+
+/** The capacity sweep's points, or null when the file is not in its expected shape or holds no model. */
+export function sweepCapacityPoints(file: unknown): CapacityData | null {
+  const f = file as Partial<SweepFile> | null;
+  if (!f || typeof f !== 'object' || !f.world || !Array.isArray(f.models) || f.models.length === 0) return null;
+  const ok = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
+  if (!ok(f.world.bits) || !ok(f.world.bitsPerPerson)) return null;
+  const models = f.models.filter((m) => m && typeof m.id === 'string' && ok(m.params) && m.capacity && ok(m.capacity.bits) && Array.isArray(m.capacity.groups));
+  if (models.length === 0) return null;
+  return {
+    size: models.map((m) => ({ id: m.id, params: m.params, bits: m.capacity.bits })),
+    exposure: models.flatMap((m) =>
+      m.capacity.groups
+        .filter((g) => ok(g.exposures) && g.exposures > 0 && ok(g.bitsPerPerson))
+        .map((g) => ({ id: `${m.id} ×${g.appearances}`, params: m.params, bits: g.bits, bitsPerPerson: g.bitsPerPerson, exposures: g.exposures, series: m.id })),
+    ),
+    worldBits: f.world.bits,
+    maxPerPerson: f.world.bitsPerPerson,
   };
 }

@@ -31,24 +31,35 @@ describe('sizePlot', () => {
 });
 
 describe('exposurePlot', () => {
-  test('joins one series per model, sorted by exposures, bits per parameter on a linear axis', () => {
-    const plot = exposurePlot([
-      { id: 'm 100', params: 1000, bits: 1000, exposures: 100, series: 'm' },
-      { id: 'm 10', params: 1000, bits: 100, exposures: 10, series: 'm' },
-      { id: 'n', params: 10, bits: 0 },
-    ])!;
+  test('joins one series per model, sorted by exposures, bits per person under the perfect-memory line', () => {
+    const plot = exposurePlot(
+      [
+        { id: 'm 100', params: 1000, bits: 1000, exposures: 100, bitsPerPerson: 10, series: 'm' },
+        { id: 'm 10', params: 1000, bits: 100, exposures: 10, bitsPerPerson: 1, series: 'm' },
+        { id: 'n', params: 10, bits: 0 },
+      ],
+      18.873,
+    )!;
     expect(plot.series.map((s) => s.id)).toEqual(['m']);
     const [a, b] = plot.series[0]!.points;
     expect(a!.exposures).toBe(10);
-    expect(b!.perParam).toBe(1);
+    expect(b!.perPerson).toBe(10);
     expect(b!.x).toBeGreaterThan(a!.x);
     expect(b!.y).toBeLessThan(a!.y);
-    expect(plot.ceilingY).toBeLessThan(b!.y);
+    expect(plot.maxY).toBeLessThan(b!.y);
+    expect(plot.yTicks.map((k) => k.v)).toEqual([0, 5, 10, 15]);
   });
 
-  test('is null when no run knows its exposures', () => {
-    expect(exposurePlot([{ id: 'x', params: 10, bits: 1 }])).toBeNull();
+  test('is null when no point knows its exposures', () => {
+    expect(exposurePlot([{ id: 'x', params: 10, bits: 1 }], 18)).toBeNull();
   });
+});
+
+test('sizePlot draws the world\'s total as a line no model can pass', () => {
+  const plot = sizePlot([{ id: 'a', params: 1e4, bits: 100 }], 5661.8);
+  expect(plot.worldY).not.toBeNull();
+  expect(plot.worldY!).toBeLessThan(plot.points[0]!.y);
+  expect(sizePlot([{ id: 'a', params: 1e4, bits: 100 }]).worldY).toBeNull();
 });
 
 test('decadeRange and powerOfTen', () => {

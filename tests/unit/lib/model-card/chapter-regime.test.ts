@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { chapterRows, contrastPair, evalCapacityPoints, type ChapterEval } from '../../../../src/lib/model-card/chapter-regime.ts';
+import { chapterRows, contrastPair, evalCapacityPoints, sweepCapacityPoints, type ChapterEval } from '../../../../src/lib/model-card/chapter-regime.ts';
 import type { ModelEntry } from '../../../../src/lib/model-card/sizes.ts';
 
 const index: ModelEntry[] = JSON.parse(readFileSync('public/models/index.json', 'utf8'));
@@ -53,11 +53,36 @@ describe('contrastPair', () => {
 describe('evalCapacityPoints', () => {
   test('one size point per full-precision model, exposure points only where exposures are known', () => {
     const pts = evalCapacityPoints([
-      { model: 'a', params: 100, capacity: { bits: 50, bits_per_param: 0.5, bitsInSet: 0, worldBits: 0, recall: 0, groups: [{ appearances: 1, exposures: 2, people: 10, bitsPerPerson: 3, bitsInSetPerPerson: 0, recall: 0 }] } },
+      { model: 'a', params: 100, capacity: { bits: 50, bits_per_param: 0.5, bitsInSet: 0, worldBits: 200, recall: 0, groups: [{ appearances: 1, exposures: 2, people: 10, bitsPerPerson: 3, bitsInSetPerPerson: 0, recall: 0 }] } },
       { model: 'a-q4', params: 100, capacity: { bits: 40, bits_per_param: 0.4, bitsInSet: 0, worldBits: 0, recall: 0, groups: [] } },
       { model: 'b', params: 200, capacity: { bits: 0, bits_per_param: 0, bitsInSet: 0, worldBits: 0, recall: 0, groups: [{ appearances: 1, bitsPerPerson: 0, bitsInSetPerPerson: 0, recall: 0 }] } },
     ] as never);
     expect(pts.size.map((p) => p.id)).toEqual(['a', 'b']);
-    expect(pts.exposure).toEqual([{ id: 'a ×1', params: 100, bits: 30, exposures: 2, series: 'a' }]);
+    expect(pts.exposure).toEqual([{ id: 'a ×1', params: 100, bits: 30, bitsPerPerson: 3, exposures: 2, series: 'a' }]);
+    expect(pts.worldBits).toBe(200);
+    expect(pts.maxPerPerson).toBe(20);
+  });
+});
+
+describe('sweepCapacityPoints', () => {
+  const fixture = JSON.parse(readFileSync('tests/unit/lib/model-card/fixtures/capacity-sweep.json', 'utf8'));
+
+  test('reads the capacity sweep\'s results file: one size point per model, one exposure point per group', () => {
+    const pts = sweepCapacityPoints(fixture)!;
+    expect(pts.size).toEqual([
+      { id: 'micro-8', params: 17784, bits: 600 },
+      { id: 'micro-32', params: 93056, bits: 2400 },
+    ]);
+    expect(pts.exposure).toHaveLength(4);
+    expect(pts.exposure[3]).toEqual({ id: 'micro-32 ×10', params: 93056, bits: 1800, bitsPerPerson: 18, exposures: 157.6, series: 'micro-32' });
+    expect(pts.worldBits).toBe(3774.6);
+    expect(pts.maxPerPerson).toBe(18.873);
+  });
+
+  test('refuses a file of another shape or without models, so the plot falls back to eval.json', () => {
+    expect(sweepCapacityPoints(null)).toBeNull();
+    expect(sweepCapacityPoints({ world: fixture.world, models: [] })).toBeNull();
+    expect(sweepCapacityPoints({ models: fixture.models })).toBeNull();
+    expect(sweepCapacityPoints({ world: fixture.world, models: [{ id: 'x' }] })).toBeNull();
   });
 });
