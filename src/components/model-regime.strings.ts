@@ -32,8 +32,8 @@ export const modelRegimeStrings = defineStrings({
     capIntro: (source: string) => `Knowledge of the synthetic world stored, in bits (Allen-Zhu & Li\u2019s measure). ${source}`,
     sourceEval:
       'Points: the built-in models\u2019 eval.json. They saw each fictional person at most a few times, and so stored next to nothing: a fact needs hundreds of exposures before it sticks.',
-    sourceSweep: (n: string, lo: string, hi: string, people: string, bits: string) =>
-      `Points: the capacity sweep (public/models/capacity-sweep.json): ${n} micro GPT-2s of ${lo} to ${hi} parameters, trained on a world of ${people} fictional people alone (${bits} bits in all), each group of people told a set number of times.`,
+    sourceSweep: (n: string, range: string, people: string, bits: string) =>
+      `Points: the capacity sweep (public/models/capacity-sweep.json): micro GPT-2 models (${n}; ${range} parameters), trained on a world of ${people} fictional people alone (${bits} bits in all), each group of people told a set number of times.`,
     sizeCaption: 'Bits stored against parameters',
     sizeTitle: 'Stored bits against parameters, log–log, with the line of 2 bits per parameter',
     sizeAxis: 'parameters',
@@ -82,8 +82,8 @@ export const modelRegimeStrings = defineStrings({
     capIntro: (source: string) => `模型存下了多少虚构世界的知识，以比特计（Allen-Zhu 与 Li 的测法）。${source}`,
     sourceEval:
       '数据点：内置模型的 eval.json。每个虚构人物它们最多只见过几次，所以几乎什么都没记住：一条事实要见上几百次才记得牢。',
-    sourceSweep: (n: string, lo: string, hi: string, people: string, bits: string) =>
-      `数据点：容量扫描实验（public/models/capacity-sweep.json）：${n} 个微型 GPT-2，参数从 ${lo} 到 ${hi}，只读一个有 ${people} 个虚构人物的世界（共 ${bits} 比特），每组人物讲述的次数是定好的。`,
+    sourceSweep: (n: string, range: string, people: string, bits: string) =>
+      `数据点：容量扫描实验（public/models/capacity-sweep.json）：${n} 个微型 GPT-2（${range} 个参数），只读一个有 ${people} 个虚构人物的世界（共 ${bits} 比特），每组人物讲述的次数是定好的。`,
     sizeCaption: '存下的比特数，按参数量',
     sizeTitle: '存下的比特数对参数量（双对数坐标），附每参数 2 比特的直线',
     sizeAxis: '参数量',
