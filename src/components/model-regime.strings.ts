@@ -31,9 +31,10 @@ export const modelRegimeStrings = defineStrings({
     capTitle: 'How much a model can know',
     capIntro: (source: string) => `Knowledge of the synthetic world stored, in bits (Allen-Zhu & Li\u2019s measure). ${source}`,
     sourceEval:
-      'Points: the built-in models\u2019 eval.json. They saw each fictional person at most a few times, and so stored next to nothing: a fact needs hundreds of exposures before it sticks.',
+      'Points: the built-in models\u2019 eval.json. They saw each fictional person at most a few times, among much other text.',
     sourceSweep: (n: string, range: string, people: string, bits: string) =>
       `Points: the capacity sweep (public/models/capacity-sweep.json): micro GPT-2 models (${n}; ${range} parameters), trained on a world of ${people} fictional people alone (${bits} bits in all), each group of people told a set number of times.`,
+    allZero: 'Every point sits on the bottom edge: none of these models has stored a measurable bit of the world yet. Allen-Zhu & Li report about 1 bit per parameter only after some 100 exposures per fact.',
     sizeCaption: 'Bits stored against parameters',
     sizeTitle: 'Stored bits against parameters, log–log, with the line of 2 bits per parameter',
     sizeAxis: 'parameters',
@@ -81,9 +82,10 @@ export const modelRegimeStrings = defineStrings({
     capTitle: '一个模型能知道多少',
     capIntro: (source: string) => `模型存下了多少虚构世界的知识，以比特计（Allen-Zhu 与 Li 的测法）。${source}`,
     sourceEval:
-      '数据点：内置模型的 eval.json。每个虚构人物它们最多只见过几次，所以几乎什么都没记住：一条事实要见上几百次才记得牢。',
+      '数据点：内置模型的 eval.json。每个虚构人物它们最多只见过几次，夹在大量别的文本中间。',
     sourceSweep: (n: string, range: string, people: string, bits: string) =>
       `数据点：容量扫描实验（public/models/capacity-sweep.json）：${n} 个微型 GPT-2（${range} 个参数），只读一个有 ${people} 个虚构人物的世界（共 ${bits} 比特），每组人物讲述的次数是定好的。`,
+    allZero: '所有的点都落在底边：这些模型还没有存下可以测出来的任何一比特。Allen-Zhu 与 Li 的结果是，每条事实曝光约 100 次之后，才到每参数约 1 比特。',
     sizeCaption: '存下的比特数，按参数量',
     sizeTitle: '存下的比特数对参数量（双对数坐标），附每参数 2 比特的直线',
     sizeAxis: '参数量',

@@ -79,6 +79,8 @@ for (const lang of ['zh', 'en'] as const) {
     for (const m of expected) await expect(size.locator(`[data-model="${m.id}"]`)).toHaveAttribute('data-bits', String(m.bits));
     await expect(size.getByTestId('world-line')).toHaveCount(1);
     if (sweep) await expect(plots).toContainText('capacity-sweep.json');
+    // When nothing was stored, the widget says so in words, not only by points on the bottom edge.
+    await expect(plots.getByTestId('capacity-all-zero')).toHaveCount(expected.every((m) => m.bits === 0) ? 1 : 0);
     await expect(plots.getByTestId('capacity-exposure-plot').getByTestId('capacity-series').first()).toBeAttached();
     await expect(plots).toContainText(lang === 'zh' ? '每参数 2 比特' : '2 bits per parameter');
   });
