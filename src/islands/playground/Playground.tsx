@@ -14,6 +14,8 @@ import { readPlaygroundState, writePlaygroundState } from './playground.url.ts';
 import type { PlaygroundReadyProps } from './PlaygroundReady.tsx';
 import './playground.css';
 import { withIslandBoundary } from '../../ui/IslandBoundary.tsx';
+import { PromptOod } from '../../ui/OodWarning.tsx';
+import type { OodReference } from '../../lib/sampling/out-of-distribution.ts';
 
 /** Props the static wrapper passes in. */
 export interface PlaygroundProps {
@@ -26,6 +28,8 @@ export interface PlaygroundProps {
   syncUrl?: boolean;
   /** Load the model as soon as the widget is on screen; false shows a Load button instead. */
   autoLoad?: boolean;
+  /** The built-in model's measured bits per byte (its eval.json), for the out-of-distribution warning. */
+  ood?: OodReference | null;
 }
 
 type T = (typeof strings)[Lang];
@@ -34,7 +38,7 @@ type T = (typeof strings)[Lang];
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled])';
 
 /** The next-token playground: prompt → tokens → distribution → step, branch, share. */
-function Playground({ lang, model: modelId, initialPrompt, syncUrl = true, autoLoad = true }: PlaygroundProps) {
+function Playground({ lang, model: modelId, initialPrompt, syncUrl = true, autoLoad = true, ood }: PlaygroundProps) {
   const t = strings[lang];
   const m = useMemo(() => {
     const fromUrl = syncUrl && typeof location !== 'undefined' ? readPlaygroundState(new URLSearchParams(location.search)) : null;
@@ -167,6 +171,9 @@ function Playground({ lang, model: modelId, initialPrompt, syncUrl = true, autoL
             </button>
           )}
         </p>
+      )}
+      {status === 'ready' && ood && m.engineChoice.value.kind === 'builtin' && (
+        <PromptOod ids={m.promptIds.value} getEngine={() => builtInEngine(modelId)} reference={ood} lang={lang} />
       )}
       {status === 'ready' && Ready && <Ready m={m} t={t} lang={lang} uid={uid} shareUrl={shareUrl} />}
     </div>

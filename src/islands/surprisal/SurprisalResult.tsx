@@ -13,6 +13,8 @@ import { formatBits, formatProb } from '../../ui/token-display.ts';
 import { chunkRanges } from './chunks.ts';
 import { tokenAt, type SurprisalModel, type SurprisalResult } from './surprisal.model.ts';
 import type { strings } from './surprisal.strings.ts';
+import { OodWarning } from '../../ui/OodWarning.tsx';
+import { verdictFromTotals, type OodReference } from '../../lib/sampling/out-of-distribution.ts';
 
 type T = (typeof strings)[Lang];
 
@@ -24,14 +26,19 @@ export interface SurprisalResultProps {
   m: SurprisalModel;
   t: T;
   uid: string;
+  lang: Lang;
+  /** The model's measured bits per byte, for the out-of-distribution warning (none: no warning). */
+  ood: OodReference | null;
 }
 
 /** Totals, legend, tokens and details of the last scored text. */
-export default function Result({ m, t, uid }: SurprisalResultProps) {
+export default function Result({ m, t, uid, lang, ood }: SurprisalResultProps) {
   const r = m.result.value!;
   const beyond = r.ids.length - 1 > r.contextLength;
+  const scoredBytes = r.totals.bits > 0 ? Math.round(r.totals.bits / r.totals.bitsPerByte) : 0;
   return (
     <>
+      {ood && <OodWarning verdict={verdictFromTotals(r.totals.bits, scoredBytes, ood)} reference={ood} lang={lang} />}
       <Totals m={m} t={t} />
       <Legend m={m} t={t} />
       {beyond && <p class="sv-window-note">{t.windowNote(r.contextLength)}</p>}

@@ -11,6 +11,7 @@ import { SAMPLES } from './surprisal.samples.ts';
 import { strings } from './surprisal.strings.ts';
 import './surprisal.css';
 import { withIslandBoundary } from '../../ui/IslandBoundary.tsx';
+import type { OodReference } from '../../lib/sampling/out-of-distribution.ts';
 
 /** Props the static wrapper passes in. */
 export interface SurprisalViewProps {
@@ -21,12 +22,14 @@ export interface SurprisalViewProps {
   initialSample?: string;
   /** Load the model and score the first sample as soon as the widget is on screen. */
   autoLoad?: boolean;
+  /** The model's measured bits per byte (its eval.json), for the out-of-distribution warning. */
+  ood?: OodReference | null;
 }
 
 type T = (typeof strings)[Lang];
 
 /** GLTR in the browser: every token coloured by its rank, with bits, perplexity and gzip beside. */
-function SurprisalView({ lang, model: modelId, initialSample, autoLoad = true }: SurprisalViewProps) {
+function SurprisalView({ lang, model: modelId, initialSample, autoLoad = true, ood }: SurprisalViewProps) {
   const t = strings[lang];
   const first = SAMPLES.find((s) => s.id === initialSample) ?? SAMPLES.find((s) => s.id === (lang === 'zh' ? 'jingyesi' : 'sonnet18'))!;
   const m = useMemo(() => createSurprisalModel({ getEngine: () => builtInEngine(modelId), gzipSize }, first.text), []);
@@ -184,7 +187,7 @@ function SurprisalView({ lang, model: modelId, initialSample, autoLoad = true }:
         </p>
       )}
       <ScoreStatus m={m} t={t} />
-      {m.result.value && Result && <Result m={m} t={t} uid={uid} />}
+      {m.result.value && Result && <Result m={m} t={t} uid={uid} lang={lang} ood={ood ?? null} />}
     </div>
   );
 }

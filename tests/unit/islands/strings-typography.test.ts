@@ -5,9 +5,9 @@ import { hasChinese, stringLiterals, typographyProblems } from '../content/typog
 
 const SRC = join(import.meta.dirname, '..', '..', '..', 'src');
 
-/** Every `*.strings.ts` under src/islands and src/ui, plus the model card's strings in src/lib. */
+/** Every `*.strings.ts` under src/islands, src/ui and src/components, plus the model card's strings in src/lib. */
 const STRING_FILES = [
-  ...['islands', 'ui'].flatMap((dir) =>
+  ...['islands', 'ui', 'components'].flatMap((dir) =>
     readdirSync(join(SRC, dir), { recursive: true, encoding: 'utf8' })
       .filter((f) => f.endsWith('.strings.ts'))
       .map((f) => join(dir, f)),

@@ -1,0 +1,148 @@
+/**
+ * Geometry of the chapters' capacity plots (src/components/CapacityPlot.astro), drawn at build
+ * time as SVG: knowledge stored in bits against parameters (log–log, with Allen-Zhu & Li's
+ * ceiling of about 2 bits per parameter, arXiv:2404.05405), and bits per parameter against how
+ * many times training showed each fact. Pure: measured points in, positions out.
+ */
+import { logScale } from './regime.ts';
+
+/** One measured run: a model of `params` parameters that stored `bits` of the synthetic world. */
+export interface CapacityPoint {
+  /** What the label says (a model id or a run name). */
+  id: string;
+  params: number;
+  bits: number;
+  /** Exposures per fact in training (how often each fact was shown), when known. */
+  exposures?: number;
+  /** Bits stored per person of the exposure group this point measures (the exposure plot). */
+  bitsPerPerson?: number;
+  /** Points with the same series are joined by a line in the exposure plot. */
+  series?: string;
+}
+
+/** Allen-Zhu & Li's ceiling: about 2 bits of knowledge per parameter. */
+export const BITS_PER_PARAM_CEILING = 2;
+
+/** A plot box in SVG units: width, height and margins. */
+export interface Box {
+  w: number;
+  h: number;
+  l: number;
+  r: number;
+  t: number;
+  b: number;
+}
+
+export const BOX: Box = { w: 340, h: 220, l: 46, r: 10, t: 10, b: 34 };
+
+/** The powers of ten from lo to hi (both powers of ten). */
+export function decades(lo: number, hi: number): number[] {
+  const out: number[] = [];
+  for (let e = Math.round(Math.log10(lo)); e <= Math.round(Math.log10(hi)); e++) out.push(10 ** e);
+  return out;
+}
+
+/** The smallest decade range [10^a, 10^b] holding every positive value (at least one decade). */
+export function decadeRange(values: number[], fallback: [number, number]): [number, number] {
+  const pos = values.filter((v) => v > 0 && Number.isFinite(v));
+  if (pos.length === 0) return fallback;
+  const lo = 10 ** Math.floor(Math.log10(Math.min(...pos)));
+  let hi = 10 ** Math.ceil(Math.log10(Math.max(...pos)));
+  if (hi <= lo) hi = lo * 10;
+  return [lo, hi];
+}
+
+/** A drawn point: its position, and whether it sits on the axis because it stored nothing. */
+export interface PlacedPoint extends CapacityPoint {
+  x: number;
+  y: number;
+  /** 0 bits: drawn on the bottom edge of a log axis (which has no zero). */
+  zero: boolean;
+}
+
+/** The bits-against-parameters plot. */
+export interface SizePlot {
+  box: Box;
+  params: [number, number];
+  bits: [number, number];
+  points: PlacedPoint[];
+  /** The 2-bits-per-parameter line, clipped to the box. */
+  ceiling: { x1: number; y1: number; x2: number; y2: number };
+  xTicks: { v: number; x: number }[];
+  yTicks: { v: number; y: number }[];
+  /** The height of everything the world holds: no model can store more (null when unknown). */
+  worldY: number | null;
+}
+
+/** Places runs on log–log axes wide enough for them, the ceiling over their sizes and the world's total. */
+export function sizePlot(points: CapacityPoint[], worldBits: number | null = null, box: Box = BOX): SizePlot {
+  const params = decadeRange(points.map((p) => p.params), [1e4, 1e7]);
+  const bits = decadeRange([...points.map((p) => p.bits), ...params.map((p) => BITS_PER_PARAM_CEILING * p), ...(worldBits ? [worldBits] : [])], [10, 1e7]);
+  bits[0] = Math.min(bits[0], 10);
+  const px = (v: number) => logScale(v, params[0], params[1], box.l, box.w - box.r);
+  const py = (v: number) => logScale(Math.max(v, bits[0]), bits[0], bits[1], box.h - box.b, box.t);
+  const placed = points.map((p) => ({ ...p, x: px(p.params), y: py(p.bits), zero: !(p.bits > 0) }));
+  const yTicks = decades(bits[0], bits[1]);
+  const step = Math.ceil(yTicks.length / 5);
+  return {
+    box,
+    params,
+    bits,
+    points: placed,
+    ceiling: { x1: px(params[0]), y1: py(BITS_PER_PARAM_CEILING * params[0]), x2: px(params[1]), y2: py(BITS_PER_PARAM_CEILING * params[1]) },
+    xTicks: decades(params[0], params[1]).map((v) => ({ v, x: px(v) })),
+    yTicks: yTicks.filter((_, i) => i % step === 0).map((v) => ({ v, y: py(v) })),
+    worldY: worldBits && worldBits > 0 ? py(worldBits) : null,
+  };
+}
+
+/** The bits-per-person-against-exposures plot: one line per series. */
+export interface ExposurePlot {
+  box: Box;
+  exposures: [number, number];
+  /** What a perfect memory holds per person: the top line. */
+  maxPerPerson: number;
+  series: { id: string; points: (PlacedPoint & { perPerson: number })[] }[];
+  maxY: number;
+  xTicks: { v: number; x: number }[];
+  yTicks: { v: number; y: number }[];
+}
+
+/**
+ * Places the points that know their exposures and their bits per person, on a log exposure axis
+ * and a linear one from 0 to a little above a perfect memory; null when none does.
+ */
+export function exposurePlot(points: CapacityPoint[], maxPerPerson: number, box: Box = BOX): ExposurePlot | null {
+  const known = points.filter((p) => p.exposures !== undefined && p.exposures > 0 && p.bitsPerPerson !== undefined);
+  if (known.length === 0 || !(maxPerPerson > 0)) return null;
+  const exposures = decadeRange(known.map((p) => p.exposures!), [1, 1000]);
+  const top = maxPerPerson * 1.1;
+  const ex = (v: number) => logScale(v, exposures[0], exposures[1], box.l, box.w - box.r);
+  const ey = (v: number) => box.h - box.b - (Math.min(Math.max(v, 0), top) / top) * (box.h - box.t - box.b);
+  const ids = [...new Set(known.map((p) => p.series ?? p.id))];
+  const step = maxPerPerson > 10 ? 5 : 1;
+  const yTicks: number[] = [];
+  for (let v = 0; v <= maxPerPerson; v += step) yTicks.push(v);
+  return {
+    box,
+    exposures,
+    maxPerPerson,
+    series: ids.map((id) => ({
+      id,
+      points: known
+        .filter((p) => (p.series ?? p.id) === id)
+        .sort((a, b) => a.exposures! - b.exposures!)
+        .map((p) => ({ ...p, perPerson: p.bitsPerPerson!, x: ex(p.exposures!), y: ey(p.bitsPerPerson!), zero: !(p.bitsPerPerson! > 0) })),
+    })),
+    maxY: ey(maxPerPerson),
+    xTicks: decades(exposures[0], exposures[1]).map((v) => ({ v, x: ex(v) })),
+    yTicks: yTicks.map((v) => ({ v, y: ey(v) })),
+  };
+}
+
+/** Writes 10^n with superscript digits (10⁵). */
+export function powerOfTen(v: number): string {
+  const e = Math.round(Math.log10(v));
+  if (e >= 0 && e <= 3) return String(10 ** e);
+  return `10${String(e).replace(/-/g, '⁻').replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]!)}`;
+}
