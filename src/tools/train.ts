@@ -45,16 +45,18 @@ export interface SizeRecipe {
 /**
  * The capacity sweep (docs/capacity.md): micro GPT-2s, same architecture and tokenizer, trained on
  * the synthetic world SWEEP_WORLD_SPEC alone, 64-token windows, 32 per step. 476 steps ≈ 10.0
- * passes over its 97,428 tokens, so its three groups are seen ≈ 10, 30 and 100 times. Measured here
- * under load (nice 19): ≈ 1 s per step for micro-16, ≈ 5 s for a 4-layer 64-wide model; these four
- * fit in about an hour of one core. They are written to .cache/sweep/<id>/, not shipped: the
+ * passes over its 97,428 tokens, so its three groups are seen ≈ 10, 30 and 100 times. 10.7× in
+ * parameters from micro-4 to micro-32 (100× without the embeddings). Measured here at nice 19 with
+ * the machine's load at 11–16 on 2 cores: 1.3–3 s per step for micro-8, 10–16 s for a 3-layer
+ * 48-wide model, which was dropped for that reason (a parameter span of 8× costs 8× the
+ * arithmetic per token for the largest model, so the span starts from a smaller smallest model). They are written to .cache/sweep/<id>/, not shipped: the
  * results (npm run capacity-sweep) go to public/models/capacity-sweep.json.
  */
 export const MICRO_SIZES: Record<string, SizeRecipe> = {
+  'micro-4': { id: 'micro-4', nEmbd: 4, nLayer: 1, nHead: 1, steps: 476, lr: 1e-2, batch: 32, context: 64, corpus: 'world' },
   'micro-8': { id: 'micro-8', nEmbd: 8, nLayer: 1, nHead: 2, steps: 476, lr: 1e-2, batch: 32, context: 64, corpus: 'world' },
   'micro-16': { id: 'micro-16', nEmbd: 16, nLayer: 1, nHead: 2, steps: 476, lr: 1e-2, batch: 32, context: 64, corpus: 'world' },
   'micro-32': { id: 'micro-32', nEmbd: 32, nLayer: 2, nHead: 2, steps: 476, lr: 6e-3, batch: 32, context: 64, corpus: 'world' },
-  'micro-48': { id: 'micro-48', nEmbd: 48, nLayer: 3, nHead: 3, steps: 476, lr: 5e-3, batch: 32, context: 64, corpus: 'world' },
 };
 
 /** Where a recipe's model folder goes by default: the sweep's micro models stay out of public/. */
