@@ -129,6 +129,20 @@ export function measureSweepModel(id: string, sample: number): SweepModel {
   return sweepRow(id, fromHfConfig(rawConfig), capacity, log, statSync(`${dir}/model.safetensors`).size);
 }
 
+/** The results as a Markdown table (the README's), one row per model. */
+export function markdownTable(results: SweepResults): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const groups = results.models[0]?.capacity.groups.map((g) => g.appearances) ?? [];
+  const head = ['model', 'params', 'non-emb. params', 'steps', 'tokens seen', 'bits', 'bits/param', 'bits/non-emb. param', 'recall', ...groups.map((a) => `bits/person ×${a} (exposures)`), ...groups.map((a) => `recall ×${a}`), 'wrong: plausible / noise'];
+  const rows = results.models.map((m) => [
+    m.id, n(m.params), n(m.nonEmbeddingParams), `${m.stepsDone}/${m.steps}`, n(m.tokens_seen), n(m.capacity.bits),
+    String(m.capacity.bits_per_param), String(m.capacity.bits_per_nonembedding_param), String(m.capacity.recall),
+    ...m.capacity.groups.map((g) => `${g.bitsPerPerson} (${g.exposures})`), ...m.capacity.groups.map((g) => String(g.recall)),
+    `${m.hallucination.plausible} / ${m.hallucination.noise} (${Math.round(m.hallucination.plausibleShare * 100)} % plausible)`,
+  ]);
+  return [head, head.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
+}
+
 function main(args: string[]): void {
   const at = args.indexOf('--sample');
   const sample = at >= 0 ? Number(args[at + 1]) : 100;
@@ -159,7 +173,7 @@ function main(args: string[]): void {
   };
   writeFileSync(`${SWEEP_RESULTS}.tmp`, `${JSON.stringify(results, null, 1)}\n`);
   renameSync(`${SWEEP_RESULTS}.tmp`, SWEEP_RESULTS);
-  console.log(`wrote ${SWEEP_RESULTS}`);
+  console.log(`wrote ${SWEEP_RESULTS}\n\n${markdownTable(results)}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

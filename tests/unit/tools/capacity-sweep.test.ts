@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { nonEmbeddingParams, sweepRow, sweepWorld } from '../../../src/tools/capacity-sweep.ts';
+import { markdownTable, nonEmbeddingParams, REFERENCE, sweepRow, sweepWorld } from '../../../src/tools/capacity-sweep.ts';
 import { choiceModel } from '../../../src/tools/eval.ts';
 import { MICRO_SIZES, modelDir, SIZES } from '../../../src/tools/train.ts';
 import { gpt2ParamCount, initialValues, type Gpt2Config } from '../../../src/lib/train/gpt2.ts';
@@ -103,6 +103,10 @@ describe('the sweep', () => {
     expect(row.capacity.bits_per_nonembedding_param).toBeCloseTo(capacity.bits / 888, 3);
     expect(row.tokens_seen).toBe(102400);
     expect(JSON.stringify(row)).not.toContain('"facts":[');
+    const table = markdownTable({ world: sweepWorld((t) => [t.length]), models: [row], reference: REFERENCE, method: '', command: '' }).split('\n');
+    expect(table).toHaveLength(3);
+    expect(table[2]).toContain('| micro-8 | 17,784 | 888 | 50/100 | 102,400 |');
+    expect(table[2]).toContain(`${row.capacity.groups[1]!.bitsPerPerson} (50)`);
   });
 
   test('describes its world: 300 people, 18.87 bits each', () => {
