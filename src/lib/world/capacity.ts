@@ -47,8 +47,9 @@ export function scoreFact(model: ChoiceModel, people: readonly Person[], index: 
   const maxBits = Math.log2(choices.length);
   const longest = Math.max(...choices.map((c) => c.length));
   const output = model.greedy(prompt, longest + 1);
-  // The longest value the output starts with (so "New York" is not read as a shorter value).
-  const said = choices.filter((c) => output.startsWith(c)).sort((a, b) => b.length - a.length)[0];
+  // The longest value the output starts with (so "New York" is not read as a shorter value), and
+  // that ends there: "19999" is not the year 1999, nor "Romeo" the city Rome.
+  const said = choices.filter((c) => output.startsWith(c) && !/^[0-9A-Za-z]/.test(output.slice(c.length))).sort((a, b) => b.length - a.length)[0];
   const verdict = said === answer ? 'correct' : said !== undefined ? 'plausible' : 'noise';
   return {
     person: index, attribute: attribute.id, lang, appearances: person.appearances, maxBits,

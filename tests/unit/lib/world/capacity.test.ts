@@ -118,6 +118,24 @@ describe('the capacity measure, exactly', () => {
   });
 });
 
+describe('the verdict on a greedy answer', () => {
+  test('a value must end where the output says it does: "19999" is noise, "1999年" is a year', () => {
+    const model = (suffix: string): ChoiceModel => ({
+      logProbs: (_prompt, continuations) => continuations.map(() => Math.log(1 / continuations.length)),
+      greedy: (prompt) => {
+        const p = people.find((q) => prompt.startsWith(q.zh) || prompt.startsWith(q.en))!;
+        const lang = prompt.startsWith(p.zh) ? 'zh' : 'en';
+        const a = ATTRIBUTES.find((x) => probe(x, p, lang).prompt === prompt)!;
+        return `${probe(a, p, lang).answer}${suffix}`;
+      },
+    });
+    expect(measureCapacity(model('9'), people, 1).hallucination.noise).toBe(16);
+    expect(measureCapacity(model('x'), people, 1).recall).toBe(0);
+    expect(measureCapacity(model('年。'), people, 1).recall).toBe(1);
+    expect(measureCapacity(model('.'), people, 1).recall).toBe(1);
+  });
+});
+
 describe('the sweep\'s world', () => {
   test('tells each person as many times as their group says, the same text for the same seed', () => {
     const small: WorldSpec = { seed: 3, groups: [{ people: 3, appearances: 1 }, { people: 3, appearances: 5 }] };
