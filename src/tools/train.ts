@@ -44,19 +44,20 @@ export interface SizeRecipe {
 
 /**
  * The capacity sweep (docs/capacity.md): micro GPT-2s, same architecture and tokenizer, trained on
- * the synthetic world SWEEP_WORLD_SPEC alone, 64-token windows, 32 per step. 476 steps ≈ 10.0
- * passes over its 97,428 tokens, so its three groups are seen ≈ 10, 30 and 100 times. 10.7× in
- * parameters from micro-4 to micro-32 (100× without the embeddings). Measured here at nice 19 with
- * the machine's load at 11–16 on 2 cores: 1.3–3 s per step for micro-8, 10–16 s for a 3-layer
- * 48-wide model, which was dropped for that reason (a parameter span of 8× costs 8× the
- * arithmetic per token for the largest model, so the span starts from a smaller smallest model). They are written to .cache/sweep/<id>/, not shipped: the
- * results (npm run capacity-sweep) go to public/models/capacity-sweep.json.
+ * the synthetic world SWEEP_WORLD_SPEC alone, 64-token windows, 8 per step. 3,000 steps = 1,536,000
+ * tokens ≈ 15.8 passes over its 97,428 tokens, so its three groups are seen ≈ 16, 47 and 158 times.
+ * 10.7× in parameters from micro-4 to micro-32 (101× without the embeddings). Why 8 windows: timed
+ * here (nice 19, load ≈ 8 on 2 cores), a step of 8 windows takes 0.1 s for micro-8 and 0.26 s for
+ * micro-32, one of 32 windows 1.1–1.3 s for both, so small batches buy 4× more updates for the
+ * same arithmetic; a first run at 476 steps of 32 windows (micro-8: 1,391 s, final loss 2.48
+ * nats) had not learnt even the biographies' phrasing and stored 0 bits. A 3-layer, 48-wide size
+ * ran at 10–16 s per 32-window step under load and was dropped.
  */
 export const MICRO_SIZES: Record<string, SizeRecipe> = {
-  'micro-4': { id: 'micro-4', nEmbd: 4, nLayer: 1, nHead: 1, steps: 476, lr: 1e-2, batch: 32, context: 64, corpus: 'world' },
-  'micro-8': { id: 'micro-8', nEmbd: 8, nLayer: 1, nHead: 2, steps: 476, lr: 1e-2, batch: 32, context: 64, corpus: 'world' },
-  'micro-16': { id: 'micro-16', nEmbd: 16, nLayer: 1, nHead: 2, steps: 476, lr: 1e-2, batch: 32, context: 64, corpus: 'world' },
-  'micro-32': { id: 'micro-32', nEmbd: 32, nLayer: 2, nHead: 2, steps: 476, lr: 6e-3, batch: 32, context: 64, corpus: 'world' },
+  'micro-4': { id: 'micro-4', nEmbd: 4, nLayer: 1, nHead: 1, steps: 3000, lr: 1e-2, batch: 8, context: 64, corpus: 'world' },
+  'micro-8': { id: 'micro-8', nEmbd: 8, nLayer: 1, nHead: 2, steps: 3000, lr: 1e-2, batch: 8, context: 64, corpus: 'world' },
+  'micro-16': { id: 'micro-16', nEmbd: 16, nLayer: 1, nHead: 2, steps: 3000, lr: 1e-2, batch: 8, context: 64, corpus: 'world' },
+  'micro-32': { id: 'micro-32', nEmbd: 32, nLayer: 2, nHead: 2, steps: 3000, lr: 6e-3, batch: 8, context: 64, corpus: 'world' },
 };
 
 /** Where a recipe's model folder goes by default: the sweep's micro models stay out of public/. */
