@@ -154,8 +154,9 @@ function main(args: string[]): void {
   const tokenizer = loadTokenizer(JSON.parse(readFileSync('public/models/tokenizer.json', 'utf8')) as object);
   const world = sweepWorld((t) => tokenizer.encode(t));
   const previous = existsSync(SWEEP_RESULTS) ? (JSON.parse(readFileSync(SWEEP_RESULTS, 'utf8')) as SweepResults) : null;
-  // Rows measured on another world, or with another sample, would not be comparable: keep only matching ones.
-  const kept = previous && JSON.stringify(previous.world) === JSON.stringify(world) ? previous.models.filter((m) => !wanted.includes(m.id)) : [];
+  // Rows measured on another world, or of a model trained by another recipe, would not be comparable: keep only matching ones.
+  const current = (m: SweepModel) => { const r = MICRO_SIZES[m.id]; return r !== undefined && r.steps === m.steps && r.nEmbd === m.nEmbd && r.nLayer === m.nLayer && r.batch * (r.context ?? 0) * m.stepsDone === m.tokens_seen; };
+  const kept = previous && JSON.stringify(previous.world) === JSON.stringify(world) ? previous.models.filter((m) => !wanted.includes(m.id) && current(m)) : [];
   const models = [...kept];
   for (const id of wanted) {
     const t0 = Date.now();
