@@ -63,6 +63,8 @@ export interface SweepModel {
 export interface SweepResults {
   world: {
     spec: WorldSpec; people: number; bits: number; bitsPerPerson: number;
+    /** Recall of a guesser that picks a value of each set uniformly: the mean of 1 ÷ set size. */
+    chanceRecall: number;
     attributes: { id: string; choices: number; bits: number }[];
     corpus: string; corpus_bytes: number; corpus_tokens: number;
   };
@@ -106,6 +108,7 @@ export function sweepWorld(encode: (text: string) => number[]): SweepResults['wo
   const people = SWEEP_WORLD_SPEC.groups.reduce((n, g) => n + g.people, 0);
   return {
     spec: SWEEP_WORLD_SPEC, people, bits: r(people * bitsPerPerson(), 1), bitsPerPerson: r(bitsPerPerson(), 3),
+    chanceRecall: r(ATTRIBUTES.reduce((t, x) => t + 1 / x.values.length, 0) / ATTRIBUTES.length, 4),
     attributes: ATTRIBUTES.map((a) => ({ id: a.id, choices: a.values.length, bits: r(Math.log2(a.values.length), 3) })),
     corpus: SWEEP_CORPUS, corpus_bytes: Buffer.byteLength(text), corpus_tokens: encode(text).length,
   };

@@ -114,6 +114,7 @@ describe('the sweep', () => {
     expect(w.people).toBe(300);
     expect(w.bits).toBeCloseTo(300 * bitsPerPerson(), 1);
     expect(w.attributes.map((a) => a.choices)).toEqual([50, 30, 20, 16]);
+    expect(w.chanceRecall).toBeCloseTo((1 / 50 + 1 / 30 + 1 / 20 + 1 / 16) / 4, 4);
     expect(w.corpus_tokens).toBeGreaterThan(100_000);
   });
 });
