@@ -173,7 +173,7 @@ function main(args: string[]): void {
   const results: SweepResults = {
     world, models, reference: REFERENCE,
     method: `Allen-Zhu & Li's knowledge capacity (arXiv:2404.05405), src/lib/world/capacity.ts: per attribute, log₂(set size) minus the model's cross-entropy of the true value after the probe prompt (the first phrasing; zh and en averaged), clamped at 0 per attribute over each exposure group, × the group's people; ${sample} people per group scored. exposures = appearances × passes over the world text. Hallucination split: wrong greedy answers that are a value of the attribute's set (plausible) or anything else (noise).`,
-    command: 'for s in micro-4 micro-8 micro-16 micro-32 micro-16-long micro-32-long; do npm run train -- --size $s; done; npm run capacity-sweep',
+    command: 'for s in micro-4 micro-8 micro-16 micro-32; do npm run train -- --size $s; done; npm run capacity-sweep',
   };
   writeFileSync(`${SWEEP_RESULTS}.tmp`, `${JSON.stringify(results, null, 1)}\n`);
   renameSync(`${SWEEP_RESULTS}.tmp`, SWEEP_RESULTS);

@@ -58,7 +58,10 @@ export const MICRO_SIZES: Record<string, SizeRecipe> = {
   'micro-8': { id: 'micro-8', nEmbd: 8, nLayer: 1, nHead: 2, steps: 3000, lr: 1e-2, batch: 8, context: 64, corpus: 'world' },
   'micro-16': { id: 'micro-16', nEmbd: 16, nLayer: 1, nHead: 2, steps: 3000, lr: 1e-2, batch: 8, context: 64, corpus: 'world' },
   'micro-32': { id: 'micro-32', nEmbd: 32, nLayer: 2, nHead: 2, steps: 3000, lr: 6e-3, batch: 8, context: 64, corpus: 'world' },
-  // micro-16 and micro-32 trained twice as long (groups seen ≈ 32, 95 and 315 times): bits against training length.
+  // micro-16 and micro-32 trained twice as long (groups seen ≈ 32, 95 and 315 times): bits against
+  // training length. Not run to completion here: started at 03:48 at 0.07–0.11 s per step, they
+  // slowed to 0.5–0.8 s per step when the shared machine's load rose, and were stopped at steps
+  // 1,350 and 1,200 (an hour short). The same command resumes them from .cache/train/<id>/.
   'micro-16-long': { id: 'micro-16-long', nEmbd: 16, nLayer: 1, nHead: 2, steps: 6000, lr: 1e-2, batch: 8, context: 64, corpus: 'world' },
   'micro-32-long': { id: 'micro-32-long', nEmbd: 32, nLayer: 2, nHead: 2, steps: 6000, lr: 6e-3, batch: 8, context: 64, corpus: 'world' },
 };
