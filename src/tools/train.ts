@@ -24,13 +24,52 @@ import { createRng } from '../lib/train/rng.ts';
 import { loadTokenizer } from '../lib/tokenizer/tokenizer.ts';
 import { TOKENIZER_PATH } from './train-tokenizer.ts';
 import { writeModelIndex } from './model-index.ts';
+import { SWEEP_WORLD_SPEC, worldText } from '../lib/world/world.ts';
+
+/** What the sweep's log names as its corpus: the generated text is not a file (worldText(SWEEP_WORLD_SPEC)). */
+export const SWEEP_CORPUS = 'src/lib/world/world.ts#SWEEP_WORLD_SPEC';
 
 /**
  * A size's shape and schedule. Measured on the shared 2-core build machine, per 1,024-token step:
  * about 1.5 s for s, 0.8–1 s for m and 1.3–1.5 s for l when the machine is quiet (3–15 s when
  * other jobs load it), so each size trains in 13–26 minutes.
  */
-export interface SizeRecipe { id: string; nEmbd: number; nLayer: number; nHead: number; steps: number; lr: number; batch: number; corpus?: 'large' }
+export interface SizeRecipe {
+  id: string; nEmbd: number; nLayer: number; nHead: number; steps: number; lr: number; batch: number;
+  /** The small corpus (default), the large one through MIXTURE, or the sweep's synthetic world alone. */
+  corpus?: 'large' | 'world';
+  /** Context length in tokens (default CONTEXT). */
+  context?: number;
+}
+
+/**
+ * The capacity sweep (docs/capacity.md): micro GPT-2s, same architecture and tokenizer, trained on
+ * the synthetic world SWEEP_WORLD_SPEC alone, 64-token windows, 8 per step. 3,000 steps = 1,536,000
+ * tokens ≈ 15.8 passes over its 97,428 tokens, so its three groups are seen ≈ 16, 47 and 158 times.
+ * 10.7× in parameters from micro-4 to micro-32 (101× without the embeddings). Why 8 windows: timed
+ * here (nice 19, load ≈ 8 on 2 cores), a step of 8 windows takes 0.1 s for micro-8 and 0.26 s for
+ * micro-32, one of 32 windows 1.1–1.3 s for both, so small batches buy 4× more updates for the
+ * same arithmetic; a first run at 476 steps of 32 windows (micro-8: 1,391 s, final loss 2.48
+ * nats) had not learnt even the biographies' phrasing and stored 0 bits. A 3-layer, 48-wide size
+ * ran at 10–16 s per 32-window step under load and was dropped.
+ */
+export const MICRO_SIZES: Record<string, SizeRecipe> = {
+  'micro-4': { id: 'micro-4', nEmbd: 4, nLayer: 1, nHead: 1, steps: 3000, lr: 1e-2, batch: 8, context: 64, corpus: 'world' },
+  'micro-8': { id: 'micro-8', nEmbd: 8, nLayer: 1, nHead: 2, steps: 3000, lr: 1e-2, batch: 8, context: 64, corpus: 'world' },
+  'micro-16': { id: 'micro-16', nEmbd: 16, nLayer: 1, nHead: 2, steps: 3000, lr: 1e-2, batch: 8, context: 64, corpus: 'world' },
+  'micro-32': { id: 'micro-32', nEmbd: 32, nLayer: 2, nHead: 2, steps: 3000, lr: 6e-3, batch: 8, context: 64, corpus: 'world' },
+  // micro-16 and micro-32 trained twice as long (groups seen ≈ 32, 95 and 315 times): bits against
+  // training length. Not run to completion here: started at 03:48 at 0.07–0.11 s per step, they
+  // slowed to 0.5–0.8 s per step when the shared machine's load rose, and were stopped at steps
+  // 1,350 and 1,200 (an hour short). The same command resumes them from .cache/train/<id>/.
+  'micro-16-long': { id: 'micro-16-long', nEmbd: 16, nLayer: 1, nHead: 2, steps: 6000, lr: 1e-2, batch: 8, context: 64, corpus: 'world' },
+  'micro-32-long': { id: 'micro-32-long', nEmbd: 32, nLayer: 2, nHead: 2, steps: 6000, lr: 6e-3, batch: 8, context: 64, corpus: 'world' },
+};
+
+/** Where a recipe's model folder goes by default: the sweep's micro models stay out of public/. */
+export function modelDir(recipe: SizeRecipe): string {
+  return recipe.corpus === 'world' ? `.cache/sweep/${recipe.id}` : `public/models/${recipe.id}`;
+}
 
 /** The three sizes: tiny-l has more than 10× tiny-s's parameters. */
 export const SIZES: Record<string, SizeRecipe> = {
@@ -43,6 +82,7 @@ export const SIZES: Record<string, SizeRecipe> = {
   'rich-s': { id: 'rich-s', nEmbd: 32, nLayer: 2, nHead: 2, steps: 300, lr: 4e-3, batch: 8, corpus: 'large' },
   'rich-m': { id: 'rich-m', nEmbd: 64, nLayer: 4, nHead: 4, steps: 450, lr: 3e-3, batch: 8, corpus: 'large' },
   'rich-l': { id: 'rich-l', nEmbd: 128, nLayer: 4, nHead: 4, steps: 220, lr: 2.5e-3, batch: 8, corpus: 'large' },
+  ...MICRO_SIZES,
 };
 
 /**
@@ -98,8 +138,8 @@ function option(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-function meanLoss(model: Gpt2, tokens: number[]): number {
-  const { inputs, targets } = sequentialWindows(tokens, CONTEXT);
+function meanLoss(model: Gpt2, tokens: number[], context: number): number {
+  const { inputs, targets } = sequentialWindows(tokens, context);
   let total = 0;
   let count = 0;
   inputs.forEach((input, i) => {
@@ -115,17 +155,20 @@ async function main(args: string[]): Promise<void> {
   const recipe = SIZES[size];
   if (!recipe) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
   const steps = Number(option(args, 'steps') ?? recipe.steps);
-  const dir = option(args, 'out') ?? `public/models/${recipe.id}`;
+  const dir = option(args, 'out') ?? modelDir(recipe);
+  const context = recipe.context ?? CONTEXT;
   await useWasmBackend();
   const tokenizer = loadTokenizer(JSON.parse(readFileSync(TOKENIZER_PATH, 'utf8')) as object);
   const large = recipe.corpus === 'large' ? largeCorpusStreams((t) => tokenizer.encode(t)).sections : null;
-  const tokens = large ? large.flatMap((s) => s.tokens) : tokenizer.encode(readFileSync('public/corpus/corpus.txt', 'utf8'));
+  const tokens = large ? large.flatMap((s) => s.tokens) : tokenizer.encode(recipe.corpus === 'world' ? worldText(SWEEP_WORLD_SPEC) : readFileSync('public/corpus/corpus.txt', 'utf8'));
   const streams = large?.map((s) => ({ weight: MIXTURE[s.id], tokens: s.tokens }));
-  const nextBatch = (rng: () => number) => (streams ? mixtureBatch(streams, recipe.batch, CONTEXT, rng) : randomBatch(tokens, recipe.batch, CONTEXT, rng));
+  const nextBatch = (rng: () => number) => (streams ? mixtureBatch(streams, recipe.batch, context, rng) : randomBatch(tokens, recipe.batch, context, rng));
   const unseen = tokenizer.encode(readFileSync('data/unseen.txt', 'utf8'));
-  const config: Gpt2Config = { vocabSize: tokenizer.vocabSize, nPositions: CONTEXT, nEmbd: recipe.nEmbd, nLayer: recipe.nLayer, nHead: recipe.nHead };
+  const config: Gpt2Config = { vocabSize: tokenizer.vocabSize, nPositions: context, nEmbd: recipe.nEmbd, nLayer: recipe.nLayer, nHead: recipe.nHead };
   const ckptDir = option(args, 'checkpoint') ?? `.cache/train/${recipe.id}`;
-  const resume = large && existsSync(`${ckptDir}/state.json`) ? (JSON.parse(readFileSync(`${ckptDir}/state.json`, 'utf8')) as { step: number; steps: number; log: Record<string, unknown> }) : null;
+  // The tiny-* runs are short and start over; the others keep an optimizer state to resume from.
+  const resumable = recipe.corpus !== undefined;
+  const resume = resumable && existsSync(`${ckptDir}/state.json`) ? (JSON.parse(readFileSync(`${ckptDir}/state.json`, 'utf8')) as { step: number; steps: number; log: Record<string, unknown> }) : null;
   if (resume && resume.steps !== steps) throw new Error(`${ckptDir} holds a run of ${resume.steps} steps, not ${steps}: delete it to start over`);
   let model = initGpt2(config, SEED);
   const adam = createAdam(model);
@@ -146,9 +189,9 @@ async function main(args: string[]): Promise<void> {
     console.log(`resuming ${recipe.id} at step ${first} from ${ckptDir}`);
   }
   const log = {
-    model: recipe.id, params: gpt2ParamCount(config), seed: SEED, steps, batch: recipe.batch, context: CONTEXT,
-    tokensPerStep: recipe.batch * CONTEXT, corpusTokens: tokens.length, peakLr: recipe.lr, warmup: WARMUP,
-    corpus: large ? LARGE_CORPUS : 'public/corpus/corpus.txt',
+    model: recipe.id, params: gpt2ParamCount(config), seed: SEED, steps, batch: recipe.batch, context,
+    tokensPerStep: recipe.batch * context, corpusTokens: tokens.length, peakLr: recipe.lr, warmup: WARMUP,
+    corpus: large ? LARGE_CORPUS : recipe.corpus === 'world' ? SWEEP_CORPUS : 'public/corpus/corpus.txt',
     mixture: large ? large.map((s) => ({ section: s.id, weight: MIXTURE[s.id], tokens: s.tokens.length })) : undefined,
     optimizer: { ...DEFAULT_ADAM, lr: undefined, schedule: 'linear warmup, cosine to 10 %' },
     backend: tf.getBackend(),
@@ -162,7 +205,7 @@ async function main(args: string[]): Promise<void> {
   let window: number[] = [];
   const save = (step: number) => {
     log.seconds = Math.round((Date.now() - t0) / 100) / 10;
-    if (large) {
+    if (resumable) {
       // Optimizer state first, atomically, so a stop at any moment leaves a state to resume from.
       mkdirSync(ckptDir, { recursive: true });
       const values = gpt2Values(model);
@@ -174,14 +217,14 @@ async function main(args: string[]): Promise<void> {
       writeFileSync(`${ckptDir}/state.safetensors.tmp`, serializeSafetensors(tensors, { step: String(step) }));
       renameSync(`${ckptDir}/state.safetensors.tmp`, `${ckptDir}/state.safetensors`);
     }
-    log.unseenLoss.push([step, Math.round(meanLoss(model, unseen) * 1e4) / 1e4]);
+    log.unseenLoss.push([step, Math.round(meanLoss(model, unseen, context) * 1e4) / 1e4]);
     const bytes = writeModelFolder(dir, config, f32Tensors(config, gpt2Values(model)), { steps_trained: String(step) }, TOKENIZER_PATH);
     writeFileSync(`${dir}/train-log.json`, `${JSON.stringify({ ...log, stepsDone: step, bytes }, null, 1)}\n`);
-    if (large) {
+    if (resumable) {
       writeFileSync(`${ckptDir}/state.json.tmp`, `${JSON.stringify({ step, steps, log })}\n`);
       renameSync(`${ckptDir}/state.json.tmp`, `${ckptDir}/state.json`);
     }
-    if (option(args, 'out') === undefined) writeModelIndex();
+    if (option(args, 'out') === undefined && recipe.corpus !== 'world') writeModelIndex();
   };
   for (let step = first; step < steps; step++) {
     const { inputs, targets } = nextBatch(rng);

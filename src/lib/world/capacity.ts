@@ -47,8 +47,9 @@ export function scoreFact(model: ChoiceModel, people: readonly Person[], index: 
   const maxBits = Math.log2(choices.length);
   const longest = Math.max(...choices.map((c) => c.length));
   const output = model.greedy(prompt, longest + 1);
-  // The longest value the output starts with (so "New York" is not read as a shorter value).
-  const said = choices.filter((c) => output.startsWith(c)).sort((a, b) => b.length - a.length)[0];
+  // The longest value the output starts with (so "New York" is not read as a shorter value), and
+  // that ends there: "19999" is not the year 1999, nor "Romeo" the city Rome.
+  const said = choices.filter((c) => output.startsWith(c) && !/^[0-9A-Za-z]/.test(output.slice(c.length))).sort((a, b) => b.length - a.length)[0];
   const verdict = said === answer ? 'correct' : said !== undefined ? 'plausible' : 'noise';
   return {
     person: index, attribute: attribute.id, lang, appearances: person.appearances, maxBits,
@@ -63,6 +64,18 @@ export interface GroupCapacity {
   /** Stored bits per person (the four attributes, each clamped at 0 over the group; the two languages averaged). */
   bitsPerPerson: number; bitsInSetPerPerson: number;
   recall: number;
+  /** The group's wrong greedy answers: a value of the set (plausible) or anything else (noise). */
+  hallucination: Hallucination;
+}
+
+/** Wrong answers split: a plausible value of the attribute's set, or noise. */
+export interface Hallucination { wrong: number; plausible: number; noise: number; plausibleShare: number }
+
+/** The hallucination split of some scored facts. */
+export function hallucinationSplit(facts: readonly FactScore[]): Hallucination {
+  const wrong = facts.filter((f) => f.verdict !== 'correct');
+  const plausible = wrong.filter((f) => f.verdict === 'plausible').length;
+  return { wrong: wrong.length, plausible, noise: wrong.length - plausible, plausibleShare: round(plausible / Math.max(1, wrong.length), 3) };
 }
 
 /** The whole measurement. */
@@ -74,7 +87,7 @@ export interface Capacity {
   worldBits: number;
   groups: GroupCapacity[];
   recall: number;
-  hallucination: { wrong: number; plausible: number; noise: number; plausibleShare: number };
+  hallucination: Hallucination;
   facts: FactScore[];
 }
 
@@ -108,18 +121,18 @@ export function measureCapacity(model: ChoiceModel, people: readonly Person[], p
       appearances, people: members.length, sampled: sample.length, facts: mine.length,
       bitsPerPerson: round(perPerson('gain')), bitsInSetPerPerson: round(perPerson('gainInSet')),
       recall: round(mine.filter((f) => f.verdict === 'correct').length / Math.max(1, mine.length), 3),
+      hallucination: hallucinationSplit(mine),
     };
     groups.push(g);
     bits += perPerson('gain') * members.length;
     bitsInSet += perPerson('gainInSet') * members.length;
     worldBits += perPersonMax * members.length;
   }
-  const wrong = facts.filter((f) => f.verdict !== 'correct');
-  const plausible = wrong.filter((f) => f.verdict === 'plausible').length;
+  const hallucination = hallucinationSplit(facts);
   return {
     bits: round(bits, 1), bitsInSet: round(bitsInSet, 1), worldBits: round(worldBits, 1), groups,
-    recall: round((facts.length - wrong.length) / Math.max(1, facts.length), 3),
-    hallucination: { wrong: wrong.length, plausible, noise: wrong.length - plausible, plausibleShare: round(plausible / Math.max(1, wrong.length), 3) },
+    recall: round((facts.length - hallucination.wrong) / Math.max(1, facts.length), 3),
+    hallucination,
     facts,
   };
 }

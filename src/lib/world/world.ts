@@ -64,6 +64,19 @@ export const WORLD_SPEC: WorldSpec = {
   groups: [{ people: 500, appearances: 1 }, { people: 500, appearances: 4 }, { people: 500, appearances: 16 }, { people: 500, appearances: 64 }],
 };
 
+/**
+ * The capacity sweep's world (npm run train -- --size micro-*; docs/capacity.md): the same
+ * attributes and phrasings, trained on alone, 300 people in three groups whose biographies appear
+ * 1, 3 and 10 times. Training makes about ten passes over it, so the groups are seen about 10, 30
+ * and 100 times: exposures are a controlled variable. Its 5,660 bits are more than the smallest
+ * sweep models' non-embedding parameters can hold at the ~1 bit per parameter Allen-Zhu & Li
+ * report for 100 exposures, and fewer than the largest ones'.
+ */
+export const SWEEP_WORLD_SPEC: WorldSpec = {
+  seed: 20261204,
+  groups: [{ people: 100, appearances: 1 }, { people: 100, appearances: 3 }, { people: 100, appearances: 10 }],
+};
+
 /** The people of a world: unique names in both languages, attributes uniform over each set. */
 export function drawPeople(spec: WorldSpec): Person[] {
   const rng = createRng(spec.seed);
@@ -121,6 +134,11 @@ export function biographies(spec: WorldSpec, people: Person[]): { lang: 'zh' | '
     }
   }
   return shuffled(docs, rng);
+}
+
+/** A world as one training text: its biographies, one per paragraph (blank line between). */
+export function worldText(spec: WorldSpec): string {
+  return `${biographies(spec, drawPeople(spec)).map((d) => d.text).join('\n\n')}\n\n`;
 }
 
 /** Bits a perfect memory of one person would hold: Σ log₂(set size). */

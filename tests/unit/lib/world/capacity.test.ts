@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ATTRIBUTES, bitsPerPerson, drawPeople, probe, type Person, type WorldSpec } from '../../../../src/lib/world/world.ts';
+import { ATTRIBUTES, bitsPerPerson, drawPeople, probe, SWEEP_WORLD_SPEC, worldText, type Person, type WorldSpec } from '../../../../src/lib/world/world.ts';
 import { measureCapacity, type ChoiceModel } from '../../../../src/lib/world/capacity.ts';
 
 const spec: WorldSpec = { seed: 7, groups: [{ people: 6, appearances: 1 }, { people: 4, appearances: 8 }] };
@@ -98,5 +98,57 @@ describe('the world', () => {
     const en = probe(ATTRIBUTES[0]!, p, 'en');
     expect(en.prompt).toBe(`${p.en} was born in the year`);
     expect(en.answer).toBe(` ${1950 + p.attrs.year}`);
+  });
+});
+
+describe('the capacity measure, exactly', () => {
+  test('certainty of every true value is log₂(choices) bits per fact; a uniform guess is 0', () => {
+    const certain = measureCapacity(microModel(1, 1), people, 100);
+    for (const g of certain.groups) expect(g.bitsPerPerson).toBeCloseTo(bitsPerPerson(), 3);
+    expect(certain.bits).toBeCloseTo(certain.worldBits, 1);
+    const uniform = measureCapacity(microModel(1e9, 1), people, 100);
+    expect(uniform.bits).toBe(0);
+    expect(uniform.bitsInSet).toBe(0);
+  });
+
+  test('splits each exposure group\'s wrong answers on its own', () => {
+    const c = measureCapacity(microModel(8, 0.9), people, 100);
+    expect(c.groups[0]!.hallucination).toEqual({ wrong: 48, plausible: 48, noise: 0, plausibleShare: 1 });
+    expect(c.groups[1]!.hallucination).toEqual({ wrong: 0, plausible: 0, noise: 0, plausibleShare: 0 });
+  });
+});
+
+describe('the verdict on a greedy answer', () => {
+  test('a value must end where the output says it does: "19999" is noise, "1999年" is a year', () => {
+    const model = (suffix: string): ChoiceModel => ({
+      logProbs: (_prompt, continuations) => continuations.map(() => Math.log(1 / continuations.length)),
+      greedy: (prompt) => {
+        const p = people.find((q) => prompt.startsWith(q.zh) || prompt.startsWith(q.en))!;
+        const lang = prompt.startsWith(p.zh) ? 'zh' : 'en';
+        const a = ATTRIBUTES.find((x) => probe(x, p, lang).prompt === prompt)!;
+        return `${probe(a, p, lang).answer}${suffix}`;
+      },
+    });
+    expect(measureCapacity(model('9'), people, 1).hallucination.noise).toBe(16);
+    expect(measureCapacity(model('x'), people, 1).recall).toBe(0);
+    expect(measureCapacity(model('年。'), people, 1).recall).toBe(1);
+    expect(measureCapacity(model('.'), people, 1).recall).toBe(1);
+  });
+});
+
+describe('the sweep\'s world', () => {
+  test('tells each person as many times as their group says, the same text for the same seed', () => {
+    const small: WorldSpec = { seed: 3, groups: [{ people: 3, appearances: 1 }, { people: 3, appearances: 5 }] };
+    const text = worldText(small);
+    expect(worldText(small)).toBe(text);
+    for (const p of drawPeople(small)) {
+      const told = text.split('\n\n').filter((d) => d.includes(p.zh) || d.includes(p.en)).length;
+      expect(told).toBe(p.appearances);
+    }
+  });
+
+  test('holds 300 people, 100 at each of 1, 3 and 10 appearances: 5,661.8 bits', () => {
+    expect(SWEEP_WORLD_SPEC.groups).toEqual([{ people: 100, appearances: 1 }, { people: 100, appearances: 3 }, { people: 100, appearances: 10 }]);
+    expect(300 * bitsPerPerson()).toBeCloseTo(5661.8, 1);
   });
 });
