@@ -146,3 +146,35 @@ export function powerOfTen(v: number): string {
   if (e >= 0 && e <= 3) return String(10 ** e);
   return `10${String(e).replace(/-/g, '⁻').replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]!)}`;
 }
+
+/** A label to place beside a point: the point, its text, and which side of the point it goes. */
+export interface LabelAt {
+  x: number;
+  y: number;
+  text: string;
+  anchor: 'start' | 'end';
+}
+
+/**
+ * Label positions that do not overlap: each label sits just above its point and, if its box
+ * (estimated from the text's length at `charWidth` per character, `lineHeight` tall) would cover
+ * one already placed, moves up a line at a time until it is clear. Points are taken bottom to
+ * top, so a label stays as close to its own point as the others allow.
+ */
+export function placeLabels(labels: readonly LabelAt[], charWidth = 5, lineHeight = 10, gap = 5): { x: number; y: number }[] {
+  const out: { x: number; y: number }[] = labels.map(() => ({ x: 0, y: 0 }));
+  const boxes: { x1: number; x2: number; y1: number; y2: number }[] = [];
+  const order = labels.map((_, i) => i).sort((a, b) => labels[b]!.y - labels[a]!.y || a - b);
+  for (const i of order) {
+    const l = labels[i]!;
+    const x = l.anchor === 'end' ? l.x - gap : l.x + gap;
+    const width = l.text.length * charWidth;
+    const x1 = l.anchor === 'end' ? x - width : x;
+    let y = l.y - gap;
+    const hits = (yy: number) => boxes.some((b) => x1 < b.x2 && x1 + width > b.x1 && yy - lineHeight < b.y2 && yy > b.y1);
+    for (let k = 0; k < 50 && hits(y); k++) y -= lineHeight;
+    boxes.push({ x1, x2: x1 + width, y1: y - lineHeight, y2: y });
+    out[i] = { x, y };
+  }
+  return out;
+}
