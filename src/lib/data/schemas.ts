@@ -130,11 +130,18 @@ export type Gpt2ConfigFile = z.output<typeof gpt2ConfigFileSchema>;
 /** Anything `parseWith` accepts: a zod or zod/mini schema. */
 export type Schema<T> = z.ZodMiniType<T, unknown>;
 
+/** How zod's own messages begin, with or without its English locale (our schemas' words never do). */
+const GENERIC_MESSAGE = /^(Invalid|Too (small|big)|Unrecognized)\b/;
+
 /** One problem in words: where, and what was expected (zod/mini ships no English messages). */
 function describeIssue(issue: z.core.$ZodIssue): string {
   const at = issue.path.length === 0 ? 'the file' : issue.path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('');
-  // A schema's own words ("n_embd must be a positive integer") beat the generic ones.
-  if (issue.message && issue.message !== 'Invalid input') return `${at} ${issue.message}`;
+  // A schema's own words ("n_embd must be a positive integer") beat the generic ones. zod/mini's
+  // generic message is "Invalid input"; once any code in the same page or process loads zod's
+  // English locale (full `zod` does), the generic ones read "Invalid input: expected number,
+  // received string", "Too small: …": both are recognised, so the message never depends on what
+  // else was loaded.
+  if (issue.message && !GENERIC_MESSAGE.test(issue.message)) return `${at} ${issue.message}`;
   switch (issue.code) {
     case 'invalid_type':
       return `${at}: expected ${issue.expected}`;
