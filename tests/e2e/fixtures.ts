@@ -64,8 +64,14 @@ export async function waitForIslands(page: Page) {
  * Islands further down a page hydrate only when scrolled into view, so wait for one, not all.
  */
 export async function waitForIsland(widget: Locator) {
-  await widget.scrollIntoViewIfNeeded();
-  await expect(widget.locator('xpath=ancestor::astro-island[1]')).not.toHaveAttribute('ssr', /.*/, { timeout: 30_000 });
+  const island = widget.locator('xpath=ancestor::astro-island[1]');
+  // Scroll again until it hydrates: islands above it that hydrate meanwhile change their height
+  // and can push this one out of view before the browser saw it there (client:visible never
+  // fires then), as a reader would scroll again.
+  await expect(async () => {
+    await widget.scrollIntoViewIfNeeded();
+    await expect(island).not.toHaveAttribute('ssr', /.*/, { timeout: 5_000 });
+  }).toPass({ timeout: 45_000 });
 }
 
 export const test = base.extend<{ strictPage: boolean; problems: PageProblems }>({

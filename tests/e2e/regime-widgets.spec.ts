@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, test, waitForIsland } from './fixtures.ts';
 
 /** The committed figures the widgets must show (read here the way the build reads them). */
 const evalOf = (id: string) => JSON.parse(readFileSync(`public/models/${id}/eval.json`, 'utf8'));
@@ -148,11 +148,13 @@ test('playground (zh): a Russian sentence is flagged, in Chinese', async ({ page
 
 for (const lang of ['en', 'zh'] as const) {
   test(`surprisal view (${lang}): SQL is flagged as far outside, the model's own kind of text is not`, async ({ page }) => {
+    // Loads the model on the 12,000 px playground page and scores twice: seconds when idle.
+    test.setTimeout(120_000);
     await page.goto(`${lang}/playground/`);
     const widget = page.getByTestId('surprisal');
-    await widget.scrollIntoViewIfNeeded();
+    await waitForIsland(widget);
     const score = widget.getByRole('button', { name: lang === 'zh' ? '打分' : 'Score', exact: true });
-    await score.click({ timeout: 30_000 });
+    // On screen it scores its first sample by itself: wait for that score, not for the button.
     await expect(widget.getByTestId('sv-status')).toHaveAttribute('data-phase', 'done', { timeout: 60_000 });
     // The first sample is a poem in the model's own languages: no warning.
     await expect(widget.getByTestId('ood-warning')).toHaveCount(0);

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, HEAVY_TEST_TIMEOUT_MS } from './fixtures.ts';
+import { expect, test, waitForIsland, HEAVY_TEST_TIMEOUT_MS } from './fixtures.ts';
 
 const PAGE = (lang: 'zh' | 'en') => `${lang}/playground/`;
 
@@ -11,7 +11,7 @@ test.describe.configure({ timeout: 120_000 });
 async function openSurprisal(page: Page, lang: 'zh' | 'en' = 'en'): Promise<Locator> {
   await page.goto(PAGE(lang));
   const widget = page.getByTestId('surprisal');
-  await widget.scrollIntoViewIfNeeded();
+  await waitForIsland(widget);
   // Only this widget's island is waited for: others further down hydrate when scrolled to. On
   // screen it loads the model and scores its first sample by itself (autoLoad): wait for that
   // score, whose time is the hydration, the download and the worker's start on a busy machine.
