@@ -3,7 +3,7 @@
  * committed public/models/index.json and each eval.json (read at build time by
  * src/components/ModelRegime.astro and CapacityPlot.astro; never numbers written into a page).
  */
-import type { CapacityPoint } from './capacity-plot.ts';
+import type { CapacityPoint, SaturationSeries } from './capacity-plot.ts';
 import { regimeRow, type EvalSummary, type RegimeRow } from './regime.ts';
 import type { ModelEntry } from './sizes.ts';
 
@@ -121,4 +121,24 @@ export function sweepCapacityPoints(file: unknown): CapacityData | null {
     worldBits: f.world.bits,
     maxPerPerson: f.world.bitsPerPerson,
   };
+}
+
+/** The parts of public/models/saturation-sweep.json (src/tools/saturation-sweep.ts, docs/capacity.md) the plot reads. */
+export interface SaturationFile {
+  exposures: number;
+  shapes: { id: string; params: number }[];
+  runs: { shape: string; people: number; worldBits: number; bits: number; bits_per_param: number }[];
+}
+
+/** The saturation sweep as one series per model shape (in the file's order), or null when the file is not in its expected shape. */
+export function saturationSeries(file: unknown): { exposures: number; series: SaturationSeries[] } | null {
+  const f = file as Partial<SaturationFile> | null;
+  const ok = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+  if (!f || typeof f !== 'object' || !ok(f.exposures) || !Array.isArray(f.shapes) || !Array.isArray(f.runs)) return null;
+  const runs = f.runs.filter((r) => r && typeof r.shape === 'string' && ok(r.people) && ok(r.worldBits) && r.worldBits > 0 && ok(r.bits) && r.bits >= 0);
+  const series = f.shapes
+    .filter((s) => s && typeof s.id === 'string' && ok(s.params) && s.params > 0)
+    .map((s) => ({ id: s.id, params: s.params, points: runs.filter((r) => r.shape === s.id).map((r) => ({ people: r.people, worldBits: r.worldBits, bits: r.bits })).sort((a, b) => a.worldBits - b.worldBits) }))
+    .filter((s) => s.points.length > 0);
+  return series.length > 0 ? { exposures: f.exposures, series } : null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { BOX, decadeRange, exposurePlot, powerOfTen, sizePlot } from '../../../../src/lib/model-card/capacity-plot.ts';
+import { BOX, decadeRange, exposurePlot, powerOfTen, saturationPlot, sizePlot } from '../../../../src/lib/model-card/capacity-plot.ts';
 
 describe('sizePlot', () => {
   const plot = sizePlot([
@@ -68,4 +68,38 @@ test('decadeRange and powerOfTen', () => {
   expect(powerOfTen(1e5)).toBe('10⁵');
   expect(powerOfTen(100)).toBe('100');
   expect(powerOfTen(0.01)).toBe('10⁻²');
+});
+
+describe('saturationPlot', () => {
+  const plot = saturationPlot([
+    { id: 'small', params: 2e3, points: [{ people: 100, worldBits: 2e3, bits: 2e3 }, { people: 1000, worldBits: 2e4, bits: 4e3 }, { people: 200, worldBits: 4e3, bits: 3.5e3 }] },
+    { id: 'none', params: 1e3, points: [{ people: 100, worldBits: 2e3, bits: 0 }] },
+  ])!;
+
+  test('a perfect memory runs along the diagonal at 45°, and a run that stored all it read sits on it', () => {
+    const { x1, y1, x2, y2 } = plot.diagonal;
+    expect(Math.abs(x2 - x1)).toBeGreaterThan(0);
+    const first = plot.series[0]!.points[0]!;
+    const slope = (y1 - y2) / (x2 - x1);
+    expect(first.y).toBeCloseTo(y1 - slope * (first.x - x1), 6);
+  });
+
+  test('points are joined from the smallest world to the largest, and a flat run stays below the diagonal', () => {
+    const small = plot.series.find((s) => s.id === 'small')!;
+    expect(small.points.map((p) => p.people)).toEqual([100, 200, 1000]);
+    const last = small.points[2]!;
+    expect(last.y).toBeGreaterThan(plot.diagonal.y1 - ((plot.diagonal.y1 - plot.diagonal.y2) * (last.x - plot.diagonal.x1)) / (plot.diagonal.x2 - plot.diagonal.x1));
+  });
+
+  test('each model\'s 2-bits-per-parameter line sits at its own height, and 0 bits on the bottom edge', () => {
+    const [small, none] = plot.series;
+    expect(small!.ceilingY).toBeLessThan(none!.ceilingY);
+    expect(none!.points[0]!.zero).toBe(true);
+    expect(none!.points[0]!.y).toBe(BOX.h - BOX.b);
+  });
+
+  test('nothing to draw is null', () => {
+    expect(saturationPlot([])).toBeNull();
+    expect(saturationPlot([{ id: 'x', params: 10, points: [] }])).toBeNull();
+  });
 });

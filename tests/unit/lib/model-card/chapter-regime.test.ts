@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { chapterRows, contrastPair, evalCapacityPoints, sweepCapacityPoints, type ChapterEval } from '../../../../src/lib/model-card/chapter-regime.ts';
+import { chapterRows, contrastPair, evalCapacityPoints, saturationSeries, sweepCapacityPoints, type ChapterEval } from '../../../../src/lib/model-card/chapter-regime.ts';
 import type { ModelEntry } from '../../../../src/lib/model-card/sizes.ts';
 
 const index: ModelEntry[] = JSON.parse(readFileSync('public/models/index.json', 'utf8'));
@@ -84,5 +84,32 @@ describe('sweepCapacityPoints', () => {
     expect(sweepCapacityPoints({ world: fixture.world, models: [] })).toBeNull();
     expect(sweepCapacityPoints({ models: fixture.models })).toBeNull();
     expect(sweepCapacityPoints({ world: fixture.world, models: [{ id: 'x' }] })).toBeNull();
+  });
+});
+
+describe('saturationSeries', () => {
+  const file = {
+    exposures: 1000,
+    shapes: [{ id: 'micro-8', params: 17784 }, { id: 'micro-16', params: 37104 }, { id: 'micro-4', params: 8700 }],
+    runs: [
+      { shape: 'micro-8', people: 250, worldBits: 4718, bits: 3000, bits_per_param: 0.17 },
+      { shape: 'micro-8', people: 125, worldBits: 2359, bits: 2000, bits_per_param: 0.11 },
+      { shape: 'micro-16', people: 125, worldBits: 2359, bits: 2300, bits_per_param: 0.06 },
+      { shape: 'micro-16', people: 250, worldBits: 'x', bits: 10, bits_per_param: 0 },
+    ],
+  };
+
+  test('one series per shape in the file\'s order, its runs from the smallest world up; shapes without runs left out', () => {
+    const s = saturationSeries(file)!;
+    expect(s.exposures).toBe(1000);
+    expect(s.series.map((x) => x.id)).toEqual(['micro-8', 'micro-16']);
+    expect(s.series[0]!.points.map((p) => p.people)).toEqual([125, 250]);
+    expect(s.series[1]!.points).toHaveLength(1);
+  });
+
+  test('a file in another shape is null, so the chapter shows no plot rather than a wrong one', () => {
+    expect(saturationSeries(null)).toBeNull();
+    expect(saturationSeries({ ...file, exposures: undefined })).toBeNull();
+    expect(saturationSeries({ ...file, runs: [] })).toBeNull();
   });
 });
