@@ -10,14 +10,14 @@ import type { Engine } from '../lib/engine/types.ts';
 import { oodVerdict, type OodReference, type OodVerdict } from '../lib/sampling/out-of-distribution.ts';
 import { formatBits } from './token-display.ts';
 import { oodStrings } from './ood-warning.strings.ts';
-import './ood-warning.css';
+import './notice.css';
 
 /** The warning for a verdict, or nothing when the text is not far outside. */
 export function OodWarning({ verdict, reference, lang }: { verdict: OodVerdict | null; reference: OodReference; lang: Lang }) {
   if (!verdict?.far) return null;
   const t = oodStrings[lang];
   return (
-    <p class="ood-warning" role="status" data-testid="ood-warning">
+    <p class="notice-warning" role="status" data-testid="ood-warning">
       <strong>{t.title}</strong>
       {lang === 'zh' ? '：' : ': '}
       {t.body(formatBits(verdict.bitsPerByte), reference.model, formatBits(reference.unseen), formatBits(reference.train), formatBits(verdict.threshold))}

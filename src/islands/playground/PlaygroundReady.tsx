@@ -13,6 +13,7 @@ import { CHART_SIZE, CHART_SIZE_SHORT, MAX_DEPTH, RUN_LENGTH, type PlaygroundMod
 import type { strings } from './playground.strings.ts';
 import { labelsOfIds, tokenLabel } from '../../lib/format/tokens-display.ts';
 import { formatBits, formatProb } from '../../ui/token-display.ts';
+import '../../ui/notice.css';
 
 type T = (typeof strings)[Lang];
 
@@ -82,7 +83,7 @@ function Chips({ m, t }: { m: PlaygroundModel; t: T }) {
     <div class="pg-chips-wrap">
       <p class="pg-label">{t.tokens(m.promptIds.value.length)}</p>
       {context !== undefined && ids.length > context && (
-        <p class="pg-warning" role="status" data-testid="pg-long-prompt">
+        <p class="notice-warning" role="status" data-testid="pg-long-prompt">
           {t.longPrompt(ids.length, context)}
         </p>
       )}
