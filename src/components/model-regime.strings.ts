@@ -51,6 +51,15 @@ export const modelRegimeStrings = defineStrings({
     expSummary: (rows: string, max: string) =>
       `Measured: ${rows}. A perfect memory holds ${max} bits per person. Allen-Zhu & Li: about 1 bit per parameter at 100 exposures per fact, about 2 at 1,000.`,
     expRow: (id: string, exposures: string, perPerson: string) => `${id} at ${exposures}×: ${perPerson}`,
+    satCaption: 'Bits stored against bits in the world',
+    satTitle: 'Stored bits against the bits of the world read, log–log, one line per model, with the diagonal of a perfect memory',
+    satAxis: 'bits in the world',
+    satDiagonal: 'perfect memory',
+    satIntro: (n: string, range: string, people: string, exposures: string) =>
+      `The saturation sweep (public/models/saturation-sweep.json): ${n} micro GPT-2s (${range} parameters), each trained alone on worlds of ${people} fictional people, every biography seen ${exposures} times. A model that kept everything would run along the diagonal; each line leaves it where its world outgrows it.`,
+    satSummary: (rows: string) => `The most each model stored: ${rows}. Trained on a GPU; measured here with the same probes as above.`,
+    satRow: (id: string, bits: string, people: string, perParam: string) => `${id} ${bits} bits (world of ${people} people; ${perParam} per parameter)`,
+    satNothing: (ids: string) => `${ids}: 0 bits in every world`,
     listSep: '; ',
   },
   zh: {
@@ -102,6 +111,15 @@ export const modelRegimeStrings = defineStrings({
     expSummary: (rows: string, max: string) =>
       `实测：${rows}。完美的记忆每人能存 ${max} 比特。Allen-Zhu 与 Li：每条事实曝光 100 次约每参数 1 比特，1,000 次约 2 比特。`,
     expRow: (id: string, exposures: string, perPerson: string) => `${id} 曝光 ${exposures} 次：${perPerson}`,
+    satCaption: '存下的比特数，按世界的比特数',
+    satTitle: '存下的比特数对所读世界的比特数（双对数坐标），每个模型一条线，对角线是完美记忆',
+    satAxis: '世界的比特数',
+    satDiagonal: '完美记忆',
+    satIntro: (n: string, range: string, people: string, exposures: string) =>
+      `饱和扫描实验（public/models/saturation-sweep.json）：${n} 个微型 GPT-2（${range} 个参数），分别只读有 ${people} 个虚构人物的世界，每篇人物小传都见过 ${exposures} 次。什么都记得住的模型会沿着对角线走；每条线在世界比它大的地方离开对角线。`,
+    satSummary: (rows: string) => `每个模型最多存下：${rows}。在 GPU 上训练，在这里用和上面相同的探测句测量。`,
+    satRow: (id: string, bits: string, people: string, perParam: string) => `${id} ${bits} 比特（${people} 人的世界；每参数 ${perParam}）`,
+    satNothing: (ids: string) => `${ids}：每个世界都是 0 比特`,
     listSep: '；',
   },
 });

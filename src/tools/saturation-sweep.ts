@@ -109,6 +109,20 @@ export function measureRun(dir: string, job: SaturationJob, sample: number, toke
   };
 }
 
+/** The results as a Markdown table (the README's): one row per shape, stored bits (recall) per world. */
+export function saturationTable(results: Pick<SaturationResults, 'worlds' | 'shapes' | 'runs'>): string {
+  const n = (x: number) => Math.round(x).toLocaleString('en-US');
+  const head = ['model', 'params', ...results.worlds.map((w) => `${n(w.people)} people (${n(w.bits)} bits)`)];
+  const rows = results.shapes.map((s) => [
+    s.id, n(s.params),
+    ...results.worlds.map((w) => {
+      const run = results.runs.find((r) => r.shape === s.id && r.people === w.people);
+      return run ? `${n(run.bits)} (${Math.round(run.recall * 100)} %)` : '–';
+    }),
+  ]);
+  return [head, head.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
+}
+
 function main(args: string[]): void {
   const at = args.indexOf('--sample');
   const sample = at >= 0 ? Number(args[at + 1]) : 200;
@@ -148,7 +162,7 @@ function main(args: string[]): void {
   };
   writeFileSync(`${SATURATION_RESULTS}.tmp`, `${JSON.stringify(results, null, 1)}\n`);
   renameSync(`${SATURATION_RESULTS}.tmp`, SATURATION_RESULTS);
-  console.log(`wrote ${SATURATION_RESULTS}: ${runs.length} runs`);
+  console.log(`wrote ${SATURATION_RESULTS}: ${runs.length} runs\n\n${saturationTable(results)}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

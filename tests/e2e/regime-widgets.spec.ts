@@ -85,6 +85,30 @@ for (const lang of ['zh', 'en'] as const) {
     await expect(plots).toContainText(lang === 'zh' ? '每参数 2 比特' : '2 bits per parameter');
   });
 
+  test(`${lang} chapter 4: the saturation plot draws every model that stored something, on every world it read`, async ({ page }) => {
+    // The saturation sweep's results (src/tools/saturation-sweep.ts, trained on a GPU), when committed.
+    const satPath = 'public/models/saturation-sweep.json';
+    test.skip(!existsSync(satPath), 'no saturation sweep results in this checkout');
+    const sat = JSON.parse(readFileSync(satPath, 'utf8')) as { shapes: { id: string }[]; runs: { shape: string; people: number; bits: number }[] };
+    await page.goto(`${lang}/04-orders-of-magnitude/`);
+    const plot = page.getByTestId('saturation-plot');
+    await plot.scrollIntoViewIfNeeded();
+    const stored = sat.shapes.filter((s) => sat.runs.some((r) => r.shape === s.id && r.bits > 0));
+    await expect(plot.getByTestId('saturation-series')).toHaveCount(stored.length);
+    for (const s of stored) {
+      const runs = sat.runs.filter((r) => r.shape === s.id);
+      const series = plot.locator(`[data-series="${s.id}"]`);
+      await expect(series.locator('circle')).toHaveCount(runs.length);
+      await expect(series).toHaveAttribute('data-max-bits', String(Math.max(...runs.map((r) => r.bits))));
+    }
+    await expect(plot.getByTestId('saturation-diagonal')).toHaveCount(1);
+    const figure = page.getByTestId('capacity-plots');
+    await expect(figure).toContainText('saturation-sweep.json');
+    // Models that stored nothing are named in words, not drawn.
+    const empty = sat.shapes.filter((s) => !stored.includes(s)).map((s) => s.id);
+    for (const id of empty) await expect(figure).toContainText(id);
+  });
+
   test(`${lang} chapters 1–3: each built-in demo says which model runs it and what that model read`, async ({ page }) => {
     const expected: Record<string, string[]> = {
       '01-why-it-talks': [DEFAULT, 'tiny-m'],

@@ -193,22 +193,24 @@ export interface SaturationPlot {
   bits: [number, number];
   /** A perfect memory: stored = world, clipped to the box. */
   diagonal: { x1: number; y1: number; x2: number; y2: number };
-  series: { id: string; params: number; ceilingY: number; points: (SaturationSeries['points'][number] & { x: number; y: number; zero: boolean })[] }[];
+  series: { id: string; params: number; points: (SaturationSeries['points'][number] & { x: number; y: number; zero: boolean })[] }[];
   xTicks: { v: number; x: number }[];
   yTicks: { v: number; y: number }[];
 }
 
 /**
- * Places the saturation sweep: the x axis spans the worlds, the y axis the same decades (so the
- * diagonal of a perfect memory runs at 45°) down to the smallest stored amount and up to the
- * largest 2-bits-per-parameter ceiling; null when there is nothing to draw.
+ * Places the saturation sweep: the x axis spans the worlds, the y axis the same decades and down
+ * to the smallest amount stored, so the diagonal of a perfect memory crosses the whole plot. The
+ * 2-bits-per-parameter ceilings are left to the size plot: these models sit two orders of
+ * magnitude under them, and drawing them would squash the curves into a corner. Null when there
+ * is nothing to draw.
  */
 export function saturationPlot(series: readonly SaturationSeries[], box: Box = BOX): SaturationPlot | null {
   const drawn = series.filter((s) => s.points.length > 0);
   if (drawn.length === 0) return null;
   const worldValues = drawn.flatMap((s) => s.points.map((p) => p.worldBits));
   const world = decadeRange(worldValues, [1e3, 1e5]);
-  const bits = decadeRange([...worldValues, ...drawn.flatMap((s) => s.points.map((p) => p.bits)), ...drawn.map((s) => BITS_PER_PARAM_CEILING * s.params)], [10, 1e6]);
+  const bits = decadeRange([...worldValues, ...drawn.flatMap((s) => s.points.map((p) => p.bits))], [10, 1e6]);
   const px = (v: number) => logScale(v, world[0], world[1], box.l, box.w - box.r);
   const py = (v: number) => logScale(Math.max(v, bits[0]), bits[0], bits[1], box.h - box.b, box.t);
   const d0 = Math.max(world[0], bits[0]);
@@ -223,7 +225,6 @@ export function saturationPlot(series: readonly SaturationSeries[], box: Box = B
     series: drawn.map((s) => ({
       id: s.id,
       params: s.params,
-      ceilingY: py(BITS_PER_PARAM_CEILING * s.params),
       points: [...s.points].sort((a, b) => a.worldBits - b.worldBits).map((p) => ({ ...p, x: px(p.worldBits), y: py(p.bits), zero: !(p.bits > 0) })),
     })),
     xTicks: decades(world[0], world[1]).map((v) => ({ v, x: px(v) })),

@@ -14,20 +14,28 @@ import type { WorldSpec } from './world.ts';
 /** One model shape of the sweep (the micro sizes of src/tools/train.ts, plus their learning rates). */
 export interface SaturationShape { id: string; nEmbd: number; nLayer: number; nHead: number; lr: number }
 
-/** The shapes: 8.7 K to 93 K parameters at vocabulary 2,048 (the embeddings are most of them). */
+/**
+ * The shapes: 8.7 K to 669 K parameters at vocabulary 2,048 (the embeddings are most of the small
+ * ones). micro-4 to micro-32 are the capacity sweep's shapes; micro-64 and micro-128 were added
+ * after the first GPU run showed micro-32 storing at most about 1,200 bits.
+ */
 export const SATURATION_SHAPES: readonly SaturationShape[] = [
   { id: 'micro-4', nEmbd: 4, nLayer: 1, nHead: 1, lr: 1e-2 },
   { id: 'micro-8', nEmbd: 8, nLayer: 1, nHead: 2, lr: 1e-2 },
   { id: 'micro-16', nEmbd: 16, nLayer: 1, nHead: 2, lr: 1e-2 },
   { id: 'micro-32', nEmbd: 32, nLayer: 2, nHead: 2, lr: 6e-3 },
+  { id: 'micro-64', nEmbd: 64, nLayer: 2, nHead: 2, lr: 3e-3 },
+  { id: 'micro-128', nEmbd: 128, nLayer: 2, nHead: 4, lr: 2e-3 },
 ];
 
 /**
- * World sizes in people. Nested: every world is drawn from the same seed, person by person, so
- * the first 125 people of the 3,000-person world are the 125-person world. 3,000 is close to the
- * limit of distinct English names the generator can draw (64 × 54 = 3,456).
+ * World sizes in people, 283 to 56,618 bits. Nested: every world is drawn from the same seed,
+ * person by person, so the first 125 people of the 3,000-person world are the 125-person world.
+ * 3,000 is close to the limit of distinct English names the generator can draw (64 × 54 = 3,456).
+ * The worlds under 125 people were added after the first GPU run, to see the part of the curve
+ * where a model still holds its whole world.
  */
-export const SATURATION_PEOPLE: readonly number[] = [125, 250, 500, 1000, 2000, 3000];
+export const SATURATION_PEOPLE: readonly number[] = [15, 30, 60, 125, 250, 500, 1000, 2000, 3000];
 
 /** Biographies per person in the text (alternately Chinese and English, phrasings drawn anew). */
 export const SATURATION_APPEARANCES = 10;
@@ -38,7 +46,7 @@ export const SATURATION_EXPOSURES = 1000;
 /** Context of the training windows, as the micro sweep. */
 export const SATURATION_CONTEXT = 64;
 
-/** The fewest optimizer steps of any run, and the most windows in one step. */
+/** About the fewest optimizer steps of any run (rounding can take off a few), and the most windows in one step. */
 export const MIN_STEPS = 2000;
 export const MAX_BATCH = 512;
 

@@ -11,7 +11,7 @@ import { initialValues, type Gpt2Config } from '../../../src/lib/train/gpt2.ts';
 import { toHfConfig } from '../../../src/lib/train/hf-config.ts';
 import type { SaturationJob } from '../../../src/lib/world/saturation.ts';
 import { f32Tensors } from '../../../src/tools/train/export.ts';
-import { CHECK_TOLERANCE, measureRun } from '../../../src/tools/saturation-sweep.ts';
+import { CHECK_TOLERANCE, measureRun, saturationTable, type SaturationRun } from '../../../src/tools/saturation-sweep.ts';
 
 const tokenizer = loadTokenizer(JSON.parse(readFileSync('public/models/tokenizer.json', 'utf8')) as object);
 const dir = mkdtempSync(join(tmpdir(), 'saturation-sweep-'));
@@ -66,5 +66,20 @@ describe('measureRun', () => {
     const d = writeRun('garbled');
     writeFileSync(join(d, `${job.id}.json`), '{"stepsDone": 1');
     expect(() => measureRun(d, job, 2, tokenizer)).toThrow(/not JSON/);
+  });
+});
+
+describe('saturationTable', () => {
+  test('one row per shape, stored bits and recall per world, a dash where a run is missing', () => {
+    const table = saturationTable({
+      worlds: [{ people: 15, bits: 283.1, corpus_bytes: 1, corpus_tokens: 1 }, { people: 3000, bits: 56618, corpus_bytes: 1, corpus_tokens: 1 }],
+      shapes: [{ id: 'micro-32', nEmbd: 32, nLayer: 2, nHead: 2, params: 93056, nonEmbeddingParams: 25472 }],
+      runs: [{ shape: 'micro-32', people: 15, bits: 250.4, recall: 0.9 } as SaturationRun],
+    });
+    expect(table.split('\n')).toEqual([
+      '| model | params | 15 people (283 bits) | 3,000 people (56,618 bits) |',
+      '| --- | --- | --- | --- |',
+      '| micro-32 | 93,056 | 250 (90 %) | – |',
+    ]);
   });
 });

@@ -91,10 +91,12 @@ describe('saturationPlot', () => {
     expect(last.y).toBeGreaterThan(plot.diagonal.y1 - ((plot.diagonal.y1 - plot.diagonal.y2) * (last.x - plot.diagonal.x1)) / (plot.diagonal.x2 - plot.diagonal.x1));
   });
 
-  test('each model\'s 2-bits-per-parameter line sits at its own height, and 0 bits on the bottom edge', () => {
-    const [small, none] = plot.series;
-    expect(small!.ceilingY).toBeLessThan(none!.ceilingY);
-    expect(none!.points[0]!.zero).toBe(true);
+  test('a run that stored 0 bits sits on the bottom edge, and the axes span every world and every stored amount', () => {
+    const none = plot.series[1]!;
+    expect(none.points[0]!.zero).toBe(true);
+    expect(plot.world[0]).toBeLessThanOrEqual(2e3);
+    expect(plot.world[1]).toBeGreaterThanOrEqual(2e4);
+    expect(plot.bits[1]).toBeGreaterThanOrEqual(2e4);
     expect(none!.points[0]!.y).toBe(BOX.h - BOX.b);
   });
 
