@@ -18,6 +18,7 @@ import { ATTRIBUTES, bitsPerPerson, drawPeople, SWEEP_WORLD_SPEC, worldText, typ
 import { measureCapacity, type Capacity, type Hallucination } from '../lib/world/capacity.ts';
 import { choiceModel } from './eval.ts';
 import { MICRO_SIZES, modelDir, SWEEP_CORPUS } from './train.ts';
+import { runTool } from './run-tool.ts';
 
 /** Where the results go: beside the model index, read by the site at build time. */
 export const SWEEP_RESULTS = 'public/models/capacity-sweep.json';
@@ -180,11 +181,4 @@ function main(args: string[]): void {
   console.log(`wrote ${SWEEP_RESULTS}\n\n${markdownTable(results)}`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  try {
-    main(process.argv.slice(2));
-  } catch (e) {
-    console.error(`error: ${e instanceof Error ? e.message : String(e)}`);
-    process.exitCode = 1;
-  }
-}
+runTool(import.meta.url, main);

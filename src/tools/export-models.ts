@@ -16,6 +16,7 @@ import { parseGptConfig } from '../lib/tinylm/config.ts';
 import { loadGptWeights } from '../lib/tinylm/weights.ts';
 import { ggufTokenizerFromJson, writeGguf } from './export/gguf.ts';
 import { writeOnnx } from './export/onnx.ts';
+import { runTool } from './run-tool.ts';
 
 function writeAtomically(path: string, bytes: Uint8Array): void {
   const tmp = `${path}.${process.pid}.tmp`;
@@ -55,9 +56,4 @@ async function main(args: string[]): Promise<void> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main(process.argv.slice(2)).catch((e: unknown) => {
-    process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(1);
-  });
-}
+runTool(import.meta.url, main);

@@ -10,6 +10,7 @@ import { loadTokenizer } from '../lib/tokenizer/tokenizer.ts';
 import { worldText } from '../lib/world/world.ts';
 import { SATURATION_PEOPLE, saturationJobs, saturationWorld, type SaturationJob } from '../lib/world/saturation.ts';
 import { TOKENIZER_PATH } from './train-tokenizer.ts';
+import { runTool } from './run-tool.ts';
 
 /** Where the trainer's inputs go by default (ignored by git; carried to the GPU machine). */
 export const SATURATION_DATA_DIR = '.gpu/saturation';
@@ -66,11 +67,4 @@ function main(args: string[]): void {
   console.log(`wrote ${dir}/manifest.json: ${m.jobs.length} runs, ${steps.toLocaleString('en-US')} steps, ${tokens.toLocaleString('en-US')} training tokens in all`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  try {
-    main(process.argv.slice(2));
-  } catch (e) {
-    console.error(`error: ${e instanceof Error ? e.message : String(e)}`);
-    process.exitCode = 1;
-  }
-}
+runTool(import.meta.url, main);

@@ -20,6 +20,7 @@ import { choiceModel } from './eval.ts';
 import { nonEmbeddingParams, REFERENCE } from './capacity-sweep.ts';
 import { SATURATION_DATA_DIR, type SaturationManifest } from './saturation-data.ts';
 import { TOKENIZER_PATH } from './train-tokenizer.ts';
+import { runTool } from './run-tool.ts';
 
 /** Where the results go: beside the model index, read by the site at build time. */
 export const SATURATION_RESULTS = 'public/models/saturation-sweep.json';
@@ -165,11 +166,4 @@ function main(args: string[]): void {
   console.log(`wrote ${SATURATION_RESULTS}: ${runs.length} runs\n\n${saturationTable(results)}`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  try {
-    main(process.argv.slice(2));
-  } catch (e) {
-    console.error(`error: ${e instanceof Error ? e.message : String(e)}`);
-    process.exitCode = 1;
-  }
-}
+runTool(import.meta.url, main);

@@ -25,6 +25,7 @@ import { loadTokenizer } from '../lib/tokenizer/tokenizer.ts';
 import { TOKENIZER_PATH } from './train-tokenizer.ts';
 import { writeModelIndex } from './model-index.ts';
 import { SWEEP_WORLD_SPEC, worldText } from '../lib/world/world.ts';
+import { runTool } from './run-tool.ts';
 
 /** What the sweep's log names as its corpus: the generated text is not a file (worldText(SWEEP_WORLD_SPEC)). */
 export const SWEEP_CORPUS = 'src/lib/world/world.ts#SWEEP_WORLD_SPEC';
@@ -242,9 +243,4 @@ async function main(args: string[]): Promise<void> {
   console.log(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s, final loss ${log.finalLoss}`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main(process.argv.slice(2)).catch((e: unknown) => {
-    console.error(`error: ${e instanceof Error ? e.message : String(e)}`);
-    process.exitCode = 1;
-  });
-}
+runTool(import.meta.url, main);
