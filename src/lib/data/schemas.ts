@@ -67,6 +67,22 @@ export const trainLogSchema = z.looseObject({
 });
 export type TrainLog = z.infer<typeof trainLogSchema>;
 
+/** public/models/saturation-sweep.json, written by src/tools/saturation-sweep.ts (docs/capacity.md): the fields the site reads. */
+export const saturationSweepSchema = z.looseObject({
+  exposures: z.number().check(z.positive()),
+  shapes: z.array(z.looseObject({ id: z.string().check(z.minLength(1)), params: z.int().check(z.positive()) })),
+  runs: z.array(
+    z.looseObject({
+      shape: z.string(),
+      people: z.int().check(z.positive()),
+      worldBits: z.number().check(z.positive()),
+      bits: z.number().check(z.minimum(0)),
+      bits_per_param: z.number(),
+    }),
+  ),
+});
+export type SaturationSweepFile = z.infer<typeof saturationSweepSchema>;
+
 /** public/corpus/manifest.json, written by src/tools/corpus.ts. */
 export const corpusManifestSchema = z.looseObject({
   file: z.string(),

@@ -4,6 +4,7 @@
  * src/components/ModelRegime.astro and CapacityPlot.astro; never numbers written into a page).
  */
 import type { CapacityPoint, SaturationSeries } from './capacity-plot.ts';
+import { parseWith, saturationSweepSchema } from '../data/schemas.ts';
 import { regimeRow, type EvalSummary, type RegimeRow } from './regime.ts';
 import type { ModelEntry } from './sizes.ts';
 
@@ -123,22 +124,16 @@ export function sweepCapacityPoints(file: unknown): CapacityData | null {
   };
 }
 
-/** The parts of public/models/saturation-sweep.json (src/tools/saturation-sweep.ts, docs/capacity.md) the plot reads. */
-export interface SaturationFile {
-  exposures: number;
-  shapes: { id: string; params: number }[];
-  runs: { shape: string; people: number; worldBits: number; bits: number; bits_per_param: number }[];
-}
-
-/** The saturation sweep as one series per model shape (in the file's order), or null when the file is not in its expected shape. */
+/**
+ * The saturation sweep (public/models/saturation-sweep.json, src/tools/saturation-sweep.ts) as one
+ * series per model shape, in the file's order, each from its smallest world up; shapes without
+ * runs are left out, and a file without runs is null. A file that does not match its schema
+ * fails the build, naming the file and the field.
+ */
 export function saturationSeries(file: unknown): { exposures: number; series: SaturationSeries[] } | null {
-  const f = file as Partial<SaturationFile> | null;
-  const ok = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
-  if (!f || typeof f !== 'object' || !ok(f.exposures) || !Array.isArray(f.shapes) || !Array.isArray(f.runs)) return null;
-  const runs = f.runs.filter((r) => r && typeof r.shape === 'string' && ok(r.people) && ok(r.worldBits) && r.worldBits > 0 && ok(r.bits) && r.bits >= 0);
+  const f = parseWith(saturationSweepSchema, file, 'public/models/saturation-sweep.json');
   const series = f.shapes
-    .filter((s) => s && typeof s.id === 'string' && ok(s.params) && s.params > 0)
-    .map((s) => ({ id: s.id, params: s.params, points: runs.filter((r) => r.shape === s.id).map((r) => ({ people: r.people, worldBits: r.worldBits, bits: r.bits })).sort((a, b) => a.worldBits - b.worldBits) }))
+    .map((s) => ({ id: s.id, params: s.params, points: f.runs.filter((r) => r.shape === s.id).map((r) => ({ people: r.people, worldBits: r.worldBits, bits: r.bits })).sort((a, b) => a.worldBits - b.worldBits) }))
     .filter((s) => s.points.length > 0);
   return series.length > 0 ? { exposures: f.exposures, series } : null;
 }

@@ -95,7 +95,6 @@ describe('saturationSeries', () => {
       { shape: 'micro-8', people: 250, worldBits: 4718, bits: 3000, bits_per_param: 0.17 },
       { shape: 'micro-8', people: 125, worldBits: 2359, bits: 2000, bits_per_param: 0.11 },
       { shape: 'micro-16', people: 125, worldBits: 2359, bits: 2300, bits_per_param: 0.06 },
-      { shape: 'micro-16', people: 250, worldBits: 'x', bits: 10, bits_per_param: 0 },
     ],
   };
 
@@ -107,9 +106,10 @@ describe('saturationSeries', () => {
     expect(s.series[1]!.points).toHaveLength(1);
   });
 
-  test('a file in another shape is null, so the chapter shows no plot rather than a wrong one', () => {
-    expect(saturationSeries(null)).toBeNull();
-    expect(saturationSeries({ ...file, exposures: undefined })).toBeNull();
+  test('a file without runs draws nothing; a file in another shape fails the build, naming the file and the field', () => {
     expect(saturationSeries({ ...file, runs: [] })).toBeNull();
+    expect(() => saturationSeries(null)).toThrow(/saturation-sweep\.json/);
+    expect(() => saturationSeries({ ...file, exposures: undefined })).toThrow(/exposures/);
+    expect(() => saturationSeries({ ...file, runs: [{ ...file.runs[0], worldBits: 'x' }] })).toThrow(/runs\[0\]\.worldBits: expected number/);
   });
 });
