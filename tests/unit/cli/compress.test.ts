@@ -66,8 +66,10 @@ describe('cli compress / decompress', () => {
   });
 
   test('bad arguments are usage errors', async () => {
+    // Its own input: the test must not depend on files another test wrote (order is not guaranteed).
+    writeFileSync(join(dir, 'args.txt'), 'x');
     expect((await cli('compress', 'a', 'b')).err).toMatch(/^error: --model is required/);
     expect((await cli('compress', '--model', 'fx', join(dir, 'missing.txt'), join(dir, 'o'))).err).toMatch(/cannot read .*ENOENT/);
-    expect((await cli('compress', '--model', 'nope', join(dir, 'x.txt'), join(dir, 'o'))).err).toMatch(/unknown model "nope"/);
+    expect((await cli('compress', '--model', 'nope', join(dir, 'args.txt'), join(dir, 'o'))).err).toMatch(/unknown model "nope"/);
   });
 });
