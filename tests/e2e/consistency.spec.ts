@@ -4,7 +4,7 @@
  * and the playground page (every widget, about 12,000 px) has on-page navigation to each section.
  */
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
-import { expect, test, waitForIsland, HEAVY_TEST_TIMEOUT_MS } from './fixtures.ts';
+import { expect, scrollUntilHydrated, test, waitForIsland, HEAVY_TEST_TIMEOUT_MS } from './fixtures.ts';
 
 // WebGPU through SwiftShader: present, but only a software emulation.
 test.use({ launchOptions: { executablePath: await findChromium(), args: [...CHROMIUM_ARGS, '--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'] } });
@@ -51,8 +51,7 @@ test('no widget button keeps the browser’s default look: every one takes the p
   const islands = page.locator('astro-island');
   const count = await islands.count();
   for (let i = 0; i < count; i++) {
-    await islands.nth(i).evaluate((el) => (el.firstElementChild ?? el).scrollIntoView({ block: 'center' }));
-    await expect(islands.nth(i)).not.toHaveAttribute('ssr', /.*/, { timeout: 30_000 });
+    await scrollUntilHydrated(islands.nth(i));
   }
   const report = await page.evaluate(() => {
     const bodyFont = getComputedStyle(document.body).fontFamily;

@@ -60,18 +60,24 @@ export async function waitForIslands(page: Page) {
 }
 
 /**
- * Waits until the island around `widget` has hydrated (Astro removes its `ssr` attribute).
- * Islands further down a page hydrate only when scrolled into view, so wait for one, not all.
+ * Scrolls `island` (an astro-island) into view until it has hydrated (Astro removes its `ssr`
+ * attribute). Scroll again, as a reader would: islands above it that hydrate meanwhile change
+ * their height and can push this one out of view before the browser saw it there, and then
+ * client:visible never fires (seen in a fresh-clone run: one island stayed a placeholder for 30 s).
  */
-export async function waitForIsland(widget: Locator) {
-  const island = widget.locator('xpath=ancestor::astro-island[1]');
-  // Scroll again until it hydrates: islands above it that hydrate meanwhile change their height
-  // and can push this one out of view before the browser saw it there (client:visible never
-  // fires then), as a reader would scroll again.
+export async function scrollUntilHydrated(island: Locator, scroll: () => Promise<unknown> = () => island.evaluate((el) => (el.firstElementChild ?? el).scrollIntoView({ block: 'center' }))) {
   await expect(async () => {
-    await widget.scrollIntoViewIfNeeded();
+    await scroll();
     await expect(island).not.toHaveAttribute('ssr', /.*/, { timeout: 5_000 });
   }).toPass({ timeout: 45_000 });
+}
+
+/**
+ * Waits until the island around `widget` has hydrated. Islands further down a page hydrate only
+ * when scrolled into view, so wait for one, not all.
+ */
+export async function waitForIsland(widget: Locator) {
+  await scrollUntilHydrated(widget.locator('xpath=ancestor::astro-island[1]'), () => widget.scrollIntoViewIfNeeded());
 }
 
 export const test = base.extend<{ strictPage: boolean; problems: PageProblems }>({

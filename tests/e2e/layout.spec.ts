@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
-import { LANGS, builtPages, expect, test } from './fixtures.ts';
+import { LANGS, builtPages, expect, scrollUntilHydrated, test } from './fixtures.ts';
 
 // WebGPU on (SwiftShader), so the real-model panel lists its adapter, the row that once printed
 // one letter per line.
@@ -29,8 +29,7 @@ for (const lang of LANGS) {
       const islands = page.locator('astro-island');
       const count = await islands.count();
       for (let i = 0; i < count; i++) {
-        await islands.nth(i).evaluate((el) => (el.firstElementChild ?? el).scrollIntoView({ block: 'center' }));
-        await expect(islands.nth(i)).not.toHaveAttribute('ssr', /.*/, { timeout: 30_000 });
+        await scrollUntilHydrated(islands.nth(i));
       }
       const squeezed = await page.evaluate(() => {
         const out: string[] = [];
