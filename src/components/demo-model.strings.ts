@@ -16,6 +16,10 @@ export const demoModelStrings = defineStrings({
     all: (small: string, large: string) =>
       `The models compared here: the memorizers (tiny-*) read only the small hand-written corpus (${small}, this site\u2019s own sentences, many times over); the data-rich models (rich-*, the default among them) read the large corpus (${large}) less than once.`,
     card: 'the built-in model\u2019s page',
+    colon: ': ',
+    lineSep: ' ',
+    gap: ' ',
+    stop: '.',
     more: 'More on',
     sectionSep: ', ',
     sectionItem: (title: string, bytes: string) => `${title}, ${bytes}`,
@@ -34,6 +38,10 @@ export const demoModelStrings = defineStrings({
     all: (small: string, large: string) =>
       `这里比较的模型：“背诵者”（tiny-*）只读过手写小语料（${small}，本站自己的句子，反复读了许多遍）；数据充足的模型（rich-*，默认模型也在其中）读的是大语料（${large}），连一遍都没读完。`,
     card: '内置模型页',
+    colon: '：',
+    lineSep: '',
+    gap: '',
+    stop: '。',
     more: '详见',
     sectionSep: '、',
     sectionItem: (title: string, bytes: string) => `${title} ${bytes}`,

@@ -61,6 +61,8 @@ export const modelRegimeStrings = defineStrings({
     satRow: (id: string, bits: string, people: string, perParam: string) => `${id} ${bits} bits (world of ${people} people; ${perParam} per parameter)`,
     satNothing: (ids: string) => `${ids}: 0 bits in every world`,
     listSep: '; ',
+    idSep: ', ',
+    slash: ' / ',
   },
   zh: {
     title: '我们的模型和它读过的文本',
@@ -121,5 +123,7 @@ export const modelRegimeStrings = defineStrings({
     satRow: (id: string, bits: string, people: string, perParam: string) => `${id} ${bits} 比特（${people} 人的世界；每参数 ${perParam}）`,
     satNothing: (ids: string) => `${ids}：每个世界都是 0 比特`,
     listSep: '；',
+    idSep: '、',
+    slash: '／',
   },
 });

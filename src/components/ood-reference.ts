@@ -3,7 +3,9 @@
  * eval.json (bits per byte on its corpus and on unseen text), so the warning's threshold is
  * measured, never written into a page. Null when the model has no eval.json with those figures.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readJson } from './read-json.ts';
+import { evalFileSchema } from '../lib/data/schemas.ts';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_MODEL_ID } from '../lib/default-model.ts';
 import { oodReference, type OodReference } from '../lib/sampling/out-of-distribution.ts';
@@ -12,5 +14,5 @@ import { oodReference, type OodReference } from '../lib/sampling/out-of-distribu
 export function readOodReference(model: string | undefined): OodReference | null {
   const file = join(process.cwd(), 'public', 'models', model ?? DEFAULT_MODEL_ID, 'eval.json');
   if (!existsSync(file)) return null;
-  return oodReference(JSON.parse(readFileSync(file, 'utf8')));
+  return oodReference(readJson(file, evalFileSchema));
 }

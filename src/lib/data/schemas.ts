@@ -105,6 +105,23 @@ export const corpusManifestSchema = z.looseObject({
 });
 export type CorpusManifest = z.infer<typeof corpusManifestSchema>;
 
+/** public/corpus/large/manifest.json, written by src/tools/corpus-large.ts: the fields the site reads. */
+export const largeCorpusManifestSchema = z.looseObject({
+  file: z.string(),
+  bytes: count,
+  sections: z.array(
+    z.looseObject({
+      id: z.string(),
+      title: z.record(z.string(), z.string()),
+      language: z.string(),
+      source: z.string(),
+      licence: z.string(),
+      bytes: count,
+    }),
+  ),
+});
+export type LargeCorpusManifest = z.infer<typeof largeCorpusManifestSchema>;
+
 /** The parts of a Hugging Face tokenizer.json (byte-level BPE) the site reads itself. */
 export const tokenizerJsonSchema = z.looseObject({
   model: z.looseObject({ vocab: z.record(z.string(), count) }),

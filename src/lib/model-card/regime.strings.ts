@@ -43,6 +43,8 @@ export const regimeStrings = defineStrings({
     /** One model in the capacity summary: id, bits, bits per parameter in brackets. */
     capRow: (id: string, bits: string, perParam: string) => `${id} ${bits} (${perParam})`,
     listSep: '; ',
+    colon: ': ',
+    comma: ', ',
   },
   zh: {
     caption: '每个模型和它读过的文本相比，旁边是 Llama-3-8B',
@@ -84,5 +86,7 @@ export const regimeStrings = defineStrings({
     perParamShort: (x: string) => `每参数 ${x} 比特`,
     capRow: (id: string, bits: string, perParam: string) => `${id} ${bits} 比特（${perParam}）`,
     listSep: '；',
+    colon: '：',
+    comma: '，',
   },
 });

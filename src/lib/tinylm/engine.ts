@@ -10,7 +10,7 @@ import { createGptRunner, placeWeights, runnerFloats, weightFloats, type GptRunn
 import { scoreIds } from './score.ts';
 import type { ModelSource } from './source.ts';
 import { byteSafeLabel } from './token-bytes.ts';
-import { loadTinyTokenizer, type TinyTokenizer } from './tokenizer.ts';
+import { loadTinyTokenizer, type EngineTokenizer } from './tokenizer.ts';
 import { createTracer, tracerFloats, type Tracer } from './trace.ts';
 import { createKernels } from './wasm-kernels.ts';
 import { loadGptWeights, type StoredPrecision } from './weights.ts';
@@ -28,7 +28,7 @@ export interface LoadedTinyLm {
   scoreRunner: GptRunner;
   /** Serves trace: its own buffers, so the X-ray never touches either runner's cache. */
   tracer: Tracer;
-  tokenizer: TinyTokenizer;
+  tokenizer: EngineTokenizer;
 }
 
 /** The Engine plus direct access for the command line and the benchmark. */

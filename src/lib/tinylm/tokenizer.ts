@@ -6,13 +6,13 @@ import { loadTokenizer, readTokenizerJson, storedTokens, type PieceTokenizer } f
 import { byteLevelTokenBytes, piecesByToken } from './token-bytes.ts';
 
 /** The built-in model's tokenizer: the project tokenizer plus `pieces` and `tokenBytes`. */
-export interface TinyTokenizer extends PieceTokenizer {
+export interface EngineTokenizer extends PieceTokenizer {
   /** The exact bytes one token stands for. */
   tokenBytes(id: number): Uint8Array;
 }
 
 /** Loads a parsed `tokenizer.json` (byte-level BPE). */
-export function loadTinyTokenizer(raw: unknown): TinyTokenizer {
+export function loadTinyTokenizer(raw: unknown): EngineTokenizer {
   const json = readTokenizerJson(raw);
   const base = loadTokenizer(json);
   const tokenOf = storedTokens(json);
