@@ -46,7 +46,12 @@ async function seriousViolations(page: import('@playwright/test').Page, pass: 'f
 
 for (const lang of LANGS) {
   for (const path of builtPages(lang)) {
-    test(`${path} is clean, fits 360 px and keeps its JS budget`, async ({ page }) => {
+    // One page load for every whole-page check (they were two tests loading the page twice; 24
+    // loads fewer in the suite), with the axe timeout: a full WCAG pass on a long page costs
+    // seconds when the machine is idle and can take a minute beside two busy cores' worth of
+    // other work (measured: 44–66 s at a load average of 20 on 2 cores).
+    test(`${path} is clean, keeps its JS budget, has no serious axe violations${lang === 'en' ? ' (light and dark)' : ' in its wording (the rest on the en twin)'} and fits 360 px`, async ({ page }) => {
+      test.setTimeout(AXE_TIMEOUT_MS);
       const scripts = new Map<string, number>();
       page.on('response', async (res) => {
         if (res.request().resourceType() !== 'script' && !/\.m?js(\?|$)/.test(res.url())) return;
@@ -54,6 +59,7 @@ for (const lang of LANGS) {
         scripts.set(res.url(), gzipSync(body).length);
       });
       await page.setViewportSize({ width: 1280, height: 800 });
+      // Let the widgets finish their first load, so axe does not compete with them for the CPU.
       await page.goto(path, { waitUntil: 'networkidle' });
       await expect(page.locator('main')).toBeVisible();
       const jsBytes = [...scripts.values()].reduce((a, b) => a + b, 0);
@@ -74,29 +80,20 @@ for (const lang of LANGS) {
         expect(jsBytes, `compressed JS before interaction on ${path}`).toBeLessThanOrEqual(JS_BUDGET_BYTES);
       }
 
-      await page.setViewportSize({ width: 360, height: 740 });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow, 'horizontal overflow at 360 px').toBeLessThanOrEqual(0);
-    });
-
-    // axe in a test of its own, with a longer timeout: a full WCAG pass on a long page costs
-    // seconds when the machine is idle and can take a minute beside two busy cores' worth of
-    // other work (measured: 44–66 s at a load average of 20 on 2 cores).
-    test(`${path} has no serious axe violations${lang === 'en' ? ', light and dark' : ' in its wording (the rest on the en twin)'}`, async ({ page }) => {
-      test.setTimeout(AXE_TIMEOUT_MS);
-      await page.setViewportSize({ width: 1280, height: 800 });
-      // Let the widgets finish their first load, so axe does not compete with them for the CPU.
-      await page.goto(path, { waitUntil: 'networkidle' });
-      await expect(page.locator('main')).toBeVisible();
       expect(await seriousViolations(page, lang === 'en' ? 'full' : 'wording'), 'axe, light theme').toEqual([]);
       // Dark changes colours, which do not depend on the language: its contrast pass runs on the
       // en twin of each page (the twin test below proves the twins carry the same islands).
-      if (lang !== 'en') return;
-      await page.evaluate(() => {
-        localStorage.setItem('starlight-theme', 'dark');
-        document.documentElement.dataset.theme = 'dark';
-      });
-      expect(await seriousViolations(page, 'contrast'), 'axe, dark theme (contrast)').toEqual([]);
+      if (lang === 'en') {
+        await page.evaluate(() => {
+          localStorage.setItem('starlight-theme', 'dark');
+          document.documentElement.dataset.theme = 'dark';
+        });
+        expect(await seriousViolations(page, 'contrast'), 'axe, dark theme (contrast)').toEqual([]);
+      }
+
+      await page.setViewportSize({ width: 360, height: 740 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, 'horizontal overflow at 360 px').toBeLessThanOrEqual(0);
     });
   }
 }
