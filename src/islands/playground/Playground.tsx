@@ -16,6 +16,7 @@ import './playground.css';
 import { withIslandBoundary } from '../../ui/IslandBoundary.tsx';
 import { PromptOod } from '../../ui/OodWarning.tsx';
 import type { OodReference } from '../../lib/sampling/out-of-distribution.ts';
+import { REAL_MODEL_ANCHOR } from '../../ui/webllm/anchor.ts';
 
 /** Props the static wrapper passes in. */
 export interface PlaygroundProps {
@@ -241,15 +242,12 @@ function Presets({ m, t, lang, uid, preset, setPreset, start }: PresetsProps) {
 }
 
 
-/** Finds the Real model panel on this page and gives its section an id a link can point at. */
+/** Finds the Real model panel's section on this page (RealModel.astro gives it its id), and whether it is above or below. */
 function findPanel(from: HTMLElement | null): { href: string; where: 'above' | 'below' } | null {
-  const panel = document.querySelector('[data-testid="webllm-panel"]');
-  if (!panel || !from) return null;
-  const target = panel.closest('section') ?? panel;
-  // The wrapper (RealModel.astro) is static markup outside any island, so an id set here stays.
-  if (!target.id) target.id = 'real-model';
+  const target = document.getElementById(REAL_MODEL_ANCHOR);
+  if (!target || !from) return null;
   const where = from.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_PRECEDING ? 'above' : 'below';
-  return { href: `#${target.id}`, where };
+  return { href: `#${REAL_MODEL_ANCHOR}`, where };
 }
 
 function EngineSwitch({ m, t, uid, choose }: { m: PlaygroundModel; t: T; uid: string; choose: (kind: EngineChoice['kind']) => void }) {
