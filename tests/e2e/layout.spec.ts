@@ -5,12 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
+import { PLAYWRIGHT_CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 import { LANGS, builtPages, expect, scrollUntilHydrated, test } from './fixtures.ts';
 
 // WebGPU on (SwiftShader), so the real-model panel lists its adapter, the row that once printed
 // one letter per line.
-test.use({ launchOptions: { executablePath: await findChromium(), args: [...CHROMIUM_ARGS, '--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'] } });
+test.use({ launchOptions: { executablePath: await findChromium(), args: [...PLAYWRIGHT_CHROMIUM_ARGS, '--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'] } });
 
 /** Pages whose built HTML holds at least one island or a model-card table. */
 function pagesWithWidgets(lang: (typeof LANGS)[number]): string[] {

@@ -5,12 +5,12 @@
  * model. Passing also proves that the two islands share one `activeRealModel` signal in the build.
  */
 import type { Locator, Page } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
-import { expect, test } from './fixtures.ts';
+import { PLAYWRIGHT_CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
+import { expect, test, waitForIsland } from './fixtures.ts';
 import { WEBLLM_WORKER_CHUNK, webllmStubWorker, type StubModel } from './webllm-stub/stub.ts';
 
 const executablePath = await findChromium();
-test.use({ launchOptions: { executablePath, args: [...CHROMIUM_ARGS, '--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'] } });
+test.use({ launchOptions: { executablePath, args: [...PLAYWRIGHT_CHROMIUM_ARGS, '--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'] } });
 
 /** Ids the stub gives its tokens, far above the built-in model's vocabulary, so the two are told apart. */
 const FIRST_ID = 30000;
@@ -84,7 +84,7 @@ async function openPlayground(page: Page, path: string) {
   await page.route(WEBLLM_WORKER_CHUNK, (route) => route.fulfill({ contentType: 'text/javascript', body }));
   await page.goto(path);
   const widget = page.getByTestId('playground');
-  await widget.scrollIntoViewIfNeeded();
+  await waitForIsland(widget);
   await settled(widget);
   return widget;
 }

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, HEAVY_TEST_TIMEOUT_MS } from './fixtures.ts';
+import { expect, HEAVY_TEST_TIMEOUT_MS, test, waitForIsland } from './fixtures.ts';
 
 /** The page the lead mounts the playground on (both languages). */
 const PAGE = (lang: 'zh' | 'en') => `${lang}/playground/`;
@@ -9,7 +9,7 @@ const PAGE = (lang: 'zh' | 'en') => `${lang}/playground/`;
 async function openPlayground(page: Page, lang: 'zh' | 'en' = 'en', query = ''): Promise<Locator> {
   await page.goto(PAGE(lang) + query);
   const widget = page.getByTestId('playground');
-  await widget.scrollIntoViewIfNeeded();
+  await waitForIsland(widget);
   // Only this widget's island is waited for: others further down hydrate when scrolled to.
   // Where the widget is mounted with autoLoad={false}, the reader starts it.
   const load = widget.getByRole('button', { name: lang === 'zh' ? '加载内置模型' : 'Load the built-in model' });
@@ -106,7 +106,7 @@ test('the same seed gives the same text, and the share link replays the run', as
   const other = await context.newPage();
   await other.goto(url);
   const replay = other.getByTestId('playground');
-  await replay.scrollIntoViewIfNeeded();
+  await waitForIsland(replay);
   await expect(replay.getByTestId('pg-continuation')).toHaveText(text!, { timeout: 30_000 });
   await expect(replay.getByLabel('Random seed')).toHaveValue('1234');
   await expect(replay.getByRole('slider', { name: /Temperature/ })).toHaveValue('1.5');

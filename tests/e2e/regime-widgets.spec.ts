@@ -140,7 +140,7 @@ for (const lang of ['zh', 'en'] as const) {
 async function playgroundWith(page: Page, lang: 'zh' | 'en', text: string): Promise<Locator> {
   await page.goto(`${lang}/playground/`);
   const widget = page.getByTestId('playground');
-  await widget.scrollIntoViewIfNeeded();
+  await waitForIsland(widget);
   await expect(widget.getByTestId('pg-candidates').getByRole('button').first()).toBeVisible({ timeout: 60_000 });
   await widget.getByLabel(lang === 'zh' ? '开头的文本（提示词）' : 'The start of a text (the prompt)').fill(text);
   await expect(widget.getByTestId('pg-candidates').getByRole('button').first()).toBeEnabled({ timeout: 60_000 });

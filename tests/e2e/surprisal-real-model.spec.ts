@@ -3,12 +3,12 @@
  * the same page (src/engine/page.ts `activeRealModel`), in Chromium with WebGPU from SwiftShader and
  * the stub WebLLM worker (the real worker handler over a fake model: tests/e2e/webllm-stub).
  */
-import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
-import { expect, test } from './fixtures.ts';
+import { PLAYWRIGHT_CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
+import { expect, test, waitForIsland } from './fixtures.ts';
 import { WEBLLM_WORKER_CHUNK, webllmStubWorker, type StubModel } from './webllm-stub/stub.ts';
 
 const executablePath = await findChromium();
-test.use({ launchOptions: { executablePath, args: [...CHROMIUM_ARGS, '--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'] } });
+test.use({ launchOptions: { executablePath, args: [...PLAYWRIGHT_CHROMIUM_ARGS, '--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'] } });
 
 /** Words are tokens numbered from 30,000; after any text it expects " Paris" first (see webllm-stub/config.ts). */
 const WORDS: StubModel = {
@@ -24,7 +24,7 @@ test('the surprisal view offers the loaded real model, scores with it, and falls
   await page.route(WEBLLM_WORKER_CHUNK, (route) => route.fulfill({ contentType: 'text/javascript', body }));
   await page.goto('en/playground/');
   const widget = page.getByTestId('surprisal');
-  await widget.scrollIntoViewIfNeeded();
+  await waitForIsland(widget);
   const score = widget.getByRole('button', { name: 'Score', exact: true });
   await score.click({ timeout: 30_000 });
   await expect(widget.getByTestId('sv-status')).toHaveAttribute('data-phase', 'done', { timeout: 30_000 });
@@ -33,7 +33,7 @@ test('the surprisal view offers the loaded real model, scores with it, and falls
   await expect(widget.locator('.sv-tag').first()).toBeVisible();
 
   const panel = page.getByTestId('webllm-panel');
-  await panel.scrollIntoViewIfNeeded();
+  await waitForIsland(panel);
   await expect(panel.getByTestId('webllm-facts')).toBeVisible({ timeout: 30_000 });
   await panel.getByRole('button', { name: /Download and load|Load .* from the cache/ }).click();
   await expect(panel.getByTestId('webllm-play').getByRole('status')).toContainText('is ready');

@@ -93,8 +93,7 @@ test('the lab studies a text, the books are taken away, and the exam answers fro
   // …and open in the weights inspector.
   await page.goto('en/03-not-packed-inside/');
   const inspector = page.getByTestId('weights-inspector');
-  await inspector.scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => !document.querySelector('[data-testid="weights-inspector"]')?.closest('astro-island')?.hasAttribute('ssr'));
+  await waitForIsland(inspector);
   await inspector.getByTestId('wi-file').setInputFiles((await download.path())!);
   await expect(inspector.getByTestId('wi-total-params')).toHaveText(params.toLocaleString('en-US'));
 });

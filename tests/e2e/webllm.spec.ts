@@ -6,14 +6,14 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, Route } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
-import { builtPages, expect, LANGS, test, waitForIslands, HEAVY_TEST_TIMEOUT_MS } from './fixtures.ts';
+import { PLAYWRIGHT_CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
+import { builtPages, expect, HEAVY_TEST_TIMEOUT_MS, LANGS, test, waitForIsland, waitForIslands } from './fixtures.ts';
 import { WEBLLM_WORKER_CHUNK, webllmStubWorker, type StubConfig, type StubModel } from './webllm-stub/stub.ts';
 
 const executablePath = await findChromium();
 const WITH_WEBGPU = {
   executablePath,
-  args: [...CHROMIUM_ARGS, '--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'],
+  args: [...PLAYWRIGHT_CHROMIUM_ARGS, '--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'],
 };
 
 // WebGPU on for the whole file (launch options cannot change per group); the no-WebGPU tests hide
@@ -35,7 +35,7 @@ const CONFIG = JSON.stringify({ vocab_size: 51200, context_window_size: 2048, pa
 async function openPanel(page: Page, lang: string) {
   await page.goto(chapter(lang));
   const panel = page.getByTestId('webllm-panel');
-  await panel.scrollIntoViewIfNeeded();
+  await waitForIsland(panel);
   await waitForIslands(page);
   await expect(panel.getByTestId('webllm-facts')).toBeVisible();
   return panel;
@@ -104,7 +104,7 @@ test.describe('without WebGPU', () => {
       await expect(panel.getByTestId('webllm-recommendation')).toContainText(lang === 'zh' ? '没有能运行' : 'No model can run');
       await expect(loadButton(panel)).toBeDisabled();
       const compare = page.getByTestId('base-vs-instruct');
-      await compare.scrollIntoViewIfNeeded();
+      await waitForIsland(compare);
       await expect(compare.getByTestId('webllm-failure')).toHaveAttribute('data-code', 'no-webgpu');
     });
   }
@@ -380,7 +380,7 @@ test.describe('with WebGPU, downloads intercepted', () => {
     await stubWorker(page);
     await page.goto(chapter('en'));
     const compare = page.getByTestId('base-vs-instruct');
-    await compare.scrollIntoViewIfNeeded();
+    await waitForIsland(compare);
     await waitForIslands(page);
     await compare.getByRole('button', { name: /Download and load both models/ }).click();
     await compare.getByRole('button', { name: 'Send to both models' }).click();
@@ -399,7 +399,7 @@ test.describe('with WebGPU, downloads intercepted', () => {
     await routeModelHosts(page, async () => false);
     await page.goto(chapter('en'));
     const compare = page.getByTestId('base-vs-instruct');
-    await compare.scrollIntoViewIfNeeded();
+    await waitForIsland(compare);
     await waitForIslands(page);
     await expect(compare.getByRole('radio', { name: /phi-1\.5 ↔ Qwen2\.5 0\.5B Instruct/ })).toBeChecked();
     expect(requests).toEqual([]);

@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import sirv from 'sirv';
 import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from '../../../scripts/chromium.mjs';
+import { PLAYWRIGHT_CHROMIUM_ARGS, findChromium } from '../../../scripts/chromium.mjs';
 import { modelsDir, REPO_ROOT } from '../../cli/_tinylm.ts';
 import type { AgreeResult, BenchResult } from './peers-page.ts';
 
@@ -63,7 +63,7 @@ export async function runPeersPage(mode: 'agree' | 'bench', models: string[], ro
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    const browser = await chromium.launch({ executablePath: await findChromium(), args: CHROMIUM_ARGS });
+    const browser = await chromium.launch({ executablePath: await findChromium(), args: PLAYWRIGHT_CHROMIUM_ARGS });
     try {
       const page = await browser.newPage();
       const q = new URLSearchParams({ mode, models: models.join(','), repeats: String(repeats) });

@@ -14,7 +14,7 @@
 import { createServer } from 'node:http';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { writeResultsSection } from '../../../scripts/results-section.mjs';
-import { CHROMIUM_ARGS, findChromium } from '../../../scripts/chromium.mjs';
+import { PLAYWRIGHT_CHROMIUM_ARGS, findChromium } from '../../../scripts/chromium.mjs';
 import { loadavg, tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -91,7 +91,7 @@ async function measureChromium(index: ModelIndexEntry[], defaultId: string): Pro
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    const browser = await chromium.launch({ executablePath: await findChromium(), args: CHROMIUM_ARGS });
+    const browser = await chromium.launch({ executablePath: await findChromium(), args: PLAYWRIGHT_CHROMIUM_ARGS });
     try {
       const page = await browser.newPage();
       const q = new URLSearchParams({ default: defaultId, models: index.map((m) => m.id).join(','), prompt: PROMPT });
