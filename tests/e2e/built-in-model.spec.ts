@@ -2,10 +2,9 @@
  * The model card page (built-in-model): sizes that match the committed files, downloads that
  * resolve, the corpus in full, named training curves, and a page that fits a phone and passes axe.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect } from './fixtures.ts';
+import { axe, expect, test } from './fixtures.ts';
 
 const models = join(process.cwd(), 'public', 'models');
 const index: { id: string }[] = JSON.parse(readFileSync(join(models, 'index.json'), 'utf8'));
@@ -103,7 +102,7 @@ test.describe('built-in-model', () => {
         }, scheme);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `horizontal overflow at 360 px (${lang}, ${scheme})`).toBeLessThanOrEqual(0);
-        const results = await new AxeBuilder({ page }).include('[data-testid="corpus-details"]').withTags(['wcag2a', 'wcag2aa']).analyze();
+        const results = await axe(page).include('[data-testid="corpus-details"]').withTags(['wcag2a', 'wcag2aa']).analyze();
         const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
         expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`), `${lang} ${scheme}`).toEqual([]);
       }

@@ -3,9 +3,8 @@
  * numbers by default, a pasted config.json, bad input answered with a message (never NaN), the
  * URL keeping the state, and the bytes-per-token meter feeding the magnitude calculator.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, waitForIsland, HEAVY_TEST_TIMEOUT_MS } from './fixtures.ts';
+import { axe, expect, HEAVY_TEST_TIMEOUT_MS, test, waitForIsland } from './fixtures.ts';
 
 const L = {
   zh: {
@@ -187,7 +186,7 @@ for (const lang of ['zh', 'en'] as const) {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `horizontal overflow at 360 px near ${id}`).toBeLessThanOrEqual(0);
     }
-    const results = await new AxeBuilder({ page })
+    const results = await axe(page)
       .include('[data-testid="magnitude"]')
       .include('[data-testid="model-memory"]')
       .include('[data-testid="bytes-per-token"]')

@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test, waitForIsland, HEAVY_TEST_TIMEOUT_MS } from './fixtures.ts';
+import { axe, expect, HEAVY_TEST_TIMEOUT_MS, test, waitForIsland } from './fixtures.ts';
 
 async function compress(page: Page, option: RegExp) {
   const widget = page.getByTestId('compressor');
@@ -49,7 +48,7 @@ test('the compressor fits a 360 px screen and has no axe violations, in light an
     await expect(widget.getByTestId('compressor-roundtrip')).toBeVisible({ timeout: 60_000 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `horizontal overflow at 360 px (${scheme})`).toBeLessThanOrEqual(0);
-    const results = await new AxeBuilder({ page }).include('[data-testid="compressor"]').withTags(['wcag2a', 'wcag2aa']).analyze();
+    const results = await axe(page).include('[data-testid="compressor"]').withTags(['wcag2a', 'wcag2aa']).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
   }
 });

@@ -5,6 +5,7 @@
  * any of those fails the test. Content-Security-Policy violations (the built site carries a
  * policy, astro.config.mjs) fail every test, strict or not: a widget the policy breaks is broken.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -44,6 +45,16 @@ export function builtPages(lang: (typeof LANGS)[number]): string[] {
   };
   walk(join(root, lang));
   return out.sort();
+}
+
+/**
+ * An axe run over `page` that reports violations only: the tests read nothing else, and leaving
+ * out the passing and incomplete results' details (a selector and an HTML excerpt for each of
+ * thousands of nodes) makes a run 10–15 % faster (measured: 6.7 → 5.7 s for every WCAG A/AA rule
+ * on en/built-in-model/).
+ */
+export function axe(page: Page): AxeBuilder {
+  return new AxeBuilder({ page }).options({ resultTypes: ['violations'] });
 }
 
 /** Waits until every island inside the viewport has hydrated (those below the fold wait for a scroll). */

@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, waitForIsland, HEAVY_TEST_TIMEOUT_MS } from './fixtures.ts';
+import { axe, expect, HEAVY_TEST_TIMEOUT_MS, test, waitForIsland } from './fixtures.ts';
 
 for (const lang of ['zh', 'en'] as const) {
   test(`the memorization probe shows, token by token, whether the model recites a training sentence (${lang})`, async ({ page }) => {
@@ -66,7 +65,7 @@ test('the memorization probe fits a 360 px screen and has no axe violations, in 
     await expect(widget.getByTestId('memorization-verdict')).toBeVisible({ timeout: 30_000 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `horizontal overflow at 360 px (${scheme})`).toBeLessThanOrEqual(0);
-    const results = await new AxeBuilder({ page }).include('[data-testid="memorization"]').withTags(['wcag2a', 'wcag2aa']).analyze();
+    const results = await axe(page).include('[data-testid="memorization"]').withTags(['wcag2a', 'wcag2aa']).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
   }
 });

@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, HEAVY_TEST_TIMEOUT_MS, test, waitForIsland } from './fixtures.ts';
+import { axe, expect, HEAVY_TEST_TIMEOUT_MS, test, waitForIsland } from './fixtures.ts';
 
 /** The page the lead mounts the playground on (both languages). */
 const PAGE = (lang: 'zh' | 'en') => `${lang}/playground/`;
@@ -166,7 +165,7 @@ test('the playground has no axe violations', async ({ page }) => {
   const widget = await openPlayground(page, 'en');
   await widget.getByRole('button', { name: 'Greedy step', exact: true }).click();
   await settled(widget);
-  const results = await new AxeBuilder({ page }).include('[data-testid="playground"]').analyze();
+  const results = await axe(page).include('[data-testid="playground"]').analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
 });
 

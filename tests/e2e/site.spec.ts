@@ -2,11 +2,10 @@
  * The site as a whole, on every page in both languages: clean console and network, accessibility
  * in light and dark themes, no horizontal scroll at 360 px, the JavaScript budget, twins, links.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { gzipSync } from 'node:zlib';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BASE_PATH, LANGS, builtPages, expect, test } from './fixtures.ts';
+import { axe, BASE_PATH, builtPages, expect, LANGS, test } from './fixtures.ts';
 
 /** Time for one page's two axe passes: far above the seconds they take on an idle machine. */
 const AXE_TIMEOUT_MS = 180_000;
@@ -37,8 +36,8 @@ const WORDING_RULES = [
  * the zh twins), or the one rule a colour scheme can change (`contrast`, for the dark theme).
  */
 async function seriousViolations(page: import('@playwright/test').Page, pass: 'full' | 'wording' | 'contrast' = 'full') {
-  const axe = new AxeBuilder({ page });
-  const results = await (pass === 'contrast' ? axe.withRules(['color-contrast']) : pass === 'wording' ? axe.withRules(WORDING_RULES) : axe.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])).analyze();
+  const run = axe(page);
+  const results = await (pass === 'contrast' ? run.withRules(['color-contrast']) : pass === 'wording' ? run.withRules(WORDING_RULES) : run.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);

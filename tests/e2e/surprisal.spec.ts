@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, waitForIsland, HEAVY_TEST_TIMEOUT_MS } from './fixtures.ts';
+import { axe, expect, HEAVY_TEST_TIMEOUT_MS, test, waitForIsland } from './fixtures.ts';
 
 const PAGE = (lang: 'zh' | 'en') => `${lang}/playground/`;
 
@@ -107,7 +106,7 @@ test('the surprisal view has no axe violations', async ({ page }) => {
   const widget = await openSurprisal(page, 'en');
   await widget.getByTestId('sv-tokens').focus();
   await page.keyboard.press('ArrowRight');
-  const results = await new AxeBuilder({ page }).include('[data-testid="surprisal"]').analyze();
+  const results = await axe(page).include('[data-testid="surprisal"]').analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
 });
 

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test, waitForIsland, HEAVY_TEST_TIMEOUT_MS } from './fixtures.ts';
+import { axe, expect, HEAVY_TEST_TIMEOUT_MS, test, waitForIsland } from './fixtures.ts';
 import { openSafetensors } from '../../src/lib/safetensors/index.ts';
 
 /** The page the lab is mounted on in these tests (it is also in chapters 2 and 5). */
@@ -9,7 +8,7 @@ const PAGE = (lang: 'zh' | 'en') => `${lang}/playground/`;
 
 /** Accessibility violations inside the lab, as "rule: targets" lines. */
 async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).include('[data-testid="training-lab"]').withTags(['wcag2a', 'wcag2aa']).analyze();
+  const results = await axe(page).include('[data-testid="training-lab"]').withTags(['wcag2a', 'wcag2aa']).analyze();
   return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
 }
 

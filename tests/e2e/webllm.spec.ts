@@ -4,10 +4,9 @@
  * `page.route` (which also sees the worker's requests) to drive progress, cancel, 404, a download
  * cut off mid-file and a full disk.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page, Route } from '@playwright/test';
 import { PLAYWRIGHT_CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
-import { builtPages, expect, HEAVY_TEST_TIMEOUT_MS, LANGS, test, waitForIsland, waitForIslands } from './fixtures.ts';
+import { axe, builtPages, expect, HEAVY_TEST_TIMEOUT_MS, LANGS, test, waitForIsland, waitForIslands } from './fixtures.ts';
 import { WEBLLM_WORKER_CHUNK, webllmStubWorker, type StubConfig, type StubModel } from './webllm-stub/stub.ts';
 
 const executablePath = await findChromium();
@@ -137,7 +136,7 @@ test.describe('with WebGPU (SwiftShader)', () => {
       await expect(page.getByTestId('base-vs-instruct').getByRole('button', { name: /下载并加载两个模型/ })).toBeVisible();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
-      const results = await new AxeBuilder({ page })
+      const results = await axe(page)
         .include('[data-testid="webllm-panel"]')
         .include('[data-testid="base-vs-instruct"]')
         .withTags(['wcag2a', 'wcag2aa'])

@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, waitForIsland, HEAVY_TEST_TIMEOUT_MS } from './fixtures.ts';
+import { axe, expect, HEAVY_TEST_TIMEOUT_MS, test, waitForIsland } from './fixtures.ts';
 import { serializeSafetensors } from '../../src/lib/safetensors/write.ts';
 
 /** A small weights file made here, so the test does not depend on any trained model. */
@@ -76,7 +75,7 @@ test('the weights inspector fits a 360 px screen and has no axe violations, in l
     await expect(widget.getByTestId('wi-search-result')).toContainText('找到 0 处');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `horizontal overflow at 360 px (${scheme})`).toBeLessThanOrEqual(0);
-    const results = await new AxeBuilder({ page }).include('[data-testid="weights-inspector"]').withTags(['wcag2a', 'wcag2aa']).analyze();
+    const results = await axe(page).include('[data-testid="weights-inspector"]').withTags(['wcag2a', 'wcag2aa']).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
   }
 });

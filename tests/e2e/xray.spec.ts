@@ -3,9 +3,8 @@
  * in both languages, a click or the arrow keys move the selected position, a head lights up the
  * tokens it reads from, and typing recomputes everything.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, waitForIsland } from './fixtures.ts';
+import { axe, expect, test, waitForIsland } from './fixtures.ts';
 
 // The X-ray loads a model in a worker and draws a few hundred elements: on a busy 2-core machine
 // its first picture has taken over 30 s, so these tests get the slow (tripled) timeout.
@@ -93,7 +92,7 @@ test('axe finds nothing serious in the hydrated X-ray, with a head pointed at, l
     await page.evaluate((t) => {
       document.documentElement.dataset.theme = t;
     }, theme);
-    const results = await new AxeBuilder({ page }).include('[data-testid="xray"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const results = await axe(page).include('[data-testid="xray"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
     expect(serious, `axe, ${theme}`).toEqual([]);
   }
