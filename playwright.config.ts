@@ -21,9 +21,17 @@ try {
  * Nothing it tests draws with the GPU (the training lab, the one WebGL user, falls back to WASM,
  * as it does on a machine without one), and headless Chromium's emulated GPU (SwiftShader) cost
  * CPU the 2-core suite lacks (measured: 103.6 and 111.6 s → 93.5 and 93.9 s for three spec files;
- * README, Tests). Specs that need WebGPU launch their own browser with it.
+ * README, Tests).
  */
 const ARGS = [...PLAYWRIGHT_CHROMIUM_ARGS, '--disable-gpu'];
+
+/**
+ * Specs that need WebGPU, from SwiftShader: the real-model panel (WebLLM, with a stub worker), the
+ * widgets that talk to it, and the checks that must see its adapter row. They share one project,
+ * so the workers that run them launch that browser once instead of once per file.
+ */
+const WEBGPU_SPECS = ['consistency', 'layout', 'playground-engine-switch', 'surprisal-real-model', 'webllm'].map((name) => `**/${name}.spec.ts`);
+const WEBGPU_ARGS = [...PLAYWRIGHT_CHROMIUM_ARGS, '--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'];
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -37,9 +45,11 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}${BASE_PATH}`,
     trace: 'off',
-    launchOptions: { executablePath, args: ARGS },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: { executablePath, args: ARGS } } }],
+  projects: [
+    { name: 'chromium', testIgnore: WEBGPU_SPECS, use: { ...devices['Desktop Chrome'], launchOptions: { executablePath, args: ARGS } } },
+    { name: 'chromium-webgpu', testMatch: WEBGPU_SPECS, use: { ...devices['Desktop Chrome'], launchOptions: { executablePath, args: WEBGPU_ARGS } } },
+  ],
   webServer: {
     command: 'node scripts/serve.mjs',
     env: { BASE_PATH, PORT: String(port) },

@@ -4,7 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { axe, expect, test } from './fixtures.ts';
+import { axe, expect, setTheme, test } from './fixtures.ts';
 
 const models = join(process.cwd(), 'public', 'models');
 const index: { id: string }[] = JSON.parse(readFileSync(join(models, 'index.json'), 'utf8'));
@@ -95,11 +95,7 @@ test.describe('built-in-model', () => {
       await page.goto(`${lang}/built-in-model/`);
       await page.getByTestId('corpus-details').locator('summary').click();
       for (const scheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme: scheme });
-        await page.evaluate((s) => {
-          localStorage.setItem('starlight-theme', s);
-          document.documentElement.dataset.theme = s;
-        }, scheme);
+        await setTheme(page, scheme);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `horizontal overflow at 360 px (${lang}, ${scheme})`).toBeLessThanOrEqual(0);
         const results = await axe(page).include('[data-testid="corpus-details"]').withTags(['wcag2a', 'wcag2aa']).analyze();

@@ -3,11 +3,10 @@
  * the training lab and the real-model panel describe the same software WebGPU in words that agree,
  * and the playground page (every widget, about 12,000 px) has on-page navigation to each section.
  */
-import { PLAYWRIGHT_CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 import { expect, scrollUntilHydrated, test, waitForIsland, HEAVY_TEST_TIMEOUT_MS } from './fixtures.ts';
 
-// WebGPU through SwiftShader: present, but only a software emulation.
-test.use({ launchOptions: { executablePath: await findChromium(), args: [...PLAYWRIGHT_CHROMIUM_ARGS, '--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'] } });
+// WebGPU through SwiftShader (playwright.config.ts's chromium-webgpu project): present, but only a
+// software emulation.
 
 for (const lang of ['zh', 'en'] as const) {
   test(`the training lab and the real-model panel say the same thing about a software WebGPU (${lang})`, async ({ page }) => {

@@ -57,6 +57,18 @@ export function axe(page: Page): AxeBuilder {
   return new AxeBuilder({ page }).options({ resultTypes: ['violations'] });
 }
 
+/**
+ * Switches the page's colour theme in place, as Starlight's theme picker does (and as the
+ * reader's system setting would for a new page), so one loaded page can be checked in both.
+ */
+export async function setTheme(page: Page, theme: 'light' | 'dark') {
+  await page.emulateMedia({ colorScheme: theme });
+  await page.evaluate((t) => {
+    localStorage.setItem('starlight-theme', t);
+    document.documentElement.dataset.theme = t;
+  }, theme);
+}
+
 /** Waits until every island inside the viewport has hydrated (those below the fold wait for a scroll). */
 export async function waitForIslands(page: Page) {
   await page.waitForFunction(() =>

@@ -1,16 +1,18 @@
 /**
  * Layout failures no other test sees, on every page with widgets at a phone's width (390 px):
  * a text box squeezed so narrow that it prints one letter per line ("y / e / s" in the real-model
- * panel's device table), and U+FFFD (�) anywhere in a widget.
+ * panel's device table), and U+FFFD (�) anywhere in a widget. With every island hydrated, as a
+ * reader scrolling down would have them, it also checks that none fetched the WebLLM worker chunk
+ * (the 6 MB library), which only the reader's click in the real-model panel may fetch
+ * (webllm.spec.ts). Pages without an island have no island code to fetch it with.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PLAYWRIGHT_CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 import { LANGS, builtPages, expect, scrollUntilHydrated, test } from './fixtures.ts';
+import { WEBLLM_WORKER_CHUNK } from './webllm-stub/stub.ts';
 
-// WebGPU on (SwiftShader), so the real-model panel lists its adapter, the row that once printed
-// one letter per line.
-test.use({ launchOptions: { executablePath: await findChromium(), args: [...PLAYWRIGHT_CHROMIUM_ARGS, '--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'] } });
+// WebGPU on (SwiftShader; playwright.config.ts's chromium-webgpu project), so the real-model
+// panel lists its adapter, the row that once printed one letter per line.
 
 /** Pages whose built HTML holds at least one island or a model-card table. */
 function pagesWithWidgets(lang: (typeof LANGS)[number]): string[] {
@@ -22,7 +24,11 @@ function pagesWithWidgets(lang: (typeof LANGS)[number]): string[] {
 
 for (const lang of LANGS) {
   for (const path of pagesWithWidgets(lang)) {
-    test(`${path}: at 390 px no widget squeezes text to one letter per line`, async ({ page }) => {
+    test(`${path}: at 390 px no widget squeezes text to one letter per line, and no island fetches WebLLM unasked`, async ({ page }) => {
+      const webllmChunks: string[] = [];
+      page.on('request', (r) => {
+        if (WEBLLM_WORKER_CHUNK.test(r.url())) webllmChunks.push(r.url());
+      });
       await page.setViewportSize({ width: 390, height: 844 });
       await page.goto(path, { waitUntil: 'load' });
       // Bring every island into view once so each hydrates and lays out its real content.
@@ -59,6 +65,7 @@ for (const lang of LANGS) {
         [...document.querySelectorAll('astro-island')].map((el) => el.textContent ?? '').filter((t) => t.includes('\uFFFD')),
       );
       expect(replacement, 'U+FFFD in a widget').toEqual([]);
+      expect(webllmChunks, 'the WebLLM worker chunk, before the reader asked for the real model').toEqual([]);
     });
   }
 }

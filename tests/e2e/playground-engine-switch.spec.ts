@@ -5,12 +5,10 @@
  * model. Passing also proves that the two islands share one `activeRealModel` signal in the build.
  */
 import type { Locator, Page } from '@playwright/test';
-import { PLAYWRIGHT_CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 import { expect, test, waitForIsland } from './fixtures.ts';
 import { WEBLLM_WORKER_CHUNK, webllmStubWorker, type StubModel } from './webllm-stub/stub.ts';
 
-const executablePath = await findChromium();
-test.use({ launchOptions: { executablePath, args: [...PLAYWRIGHT_CHROMIUM_ARGS, '--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'] } });
+// WebGPU through SwiftShader: playwright.config.ts's chromium-webgpu project.
 
 /** Ids the stub gives its tokens, far above the built-in model's vocabulary, so the two are told apart. */
 const FIRST_ID = 30000;

@@ -3,12 +3,10 @@
  * the same page (src/engine/page.ts `activeRealModel`), in Chromium with WebGPU from SwiftShader and
  * the stub WebLLM worker (the real worker handler over a fake model: tests/e2e/webllm-stub).
  */
-import { PLAYWRIGHT_CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 import { expect, test, waitForIsland } from './fixtures.ts';
 import { WEBLLM_WORKER_CHUNK, webllmStubWorker, type StubModel } from './webllm-stub/stub.ts';
 
-const executablePath = await findChromium();
-test.use({ launchOptions: { executablePath, args: [...PLAYWRIGHT_CHROMIUM_ARGS, '--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'] } });
+// WebGPU through SwiftShader: playwright.config.ts's chromium-webgpu project.
 
 /** Words are tokens numbered from 30,000; after any text it expects " Paris" first (see webllm-stub/config.ts). */
 const WORDS: StubModel = {

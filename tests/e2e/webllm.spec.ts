@@ -5,19 +5,14 @@
  * cut off mid-file and a full disk.
  */
 import type { Page, Route } from '@playwright/test';
-import { PLAYWRIGHT_CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
-import { axe, builtPages, expect, HEAVY_TEST_TIMEOUT_MS, LANGS, test, waitForIsland, waitForIslands } from './fixtures.ts';
+import { axe, expect, LANGS, test, waitForIsland, waitForIslands } from './fixtures.ts';
 import { WEBLLM_WORKER_CHUNK, webllmStubWorker, type StubConfig, type StubModel } from './webllm-stub/stub.ts';
 
-const executablePath = await findChromium();
-const WITH_WEBGPU = {
-  executablePath,
-  args: [...PLAYWRIGHT_CHROMIUM_ARGS, '--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'],
-};
+// Independent tests (each page intercepts its own requests); spread over both workers.
+test.describe.configure({ mode: 'parallel' });
 
-// WebGPU on for the whole file (launch options cannot change per group); the no-WebGPU tests hide
-// navigator.gpu instead, as a browser without it would.
-test.use({ launchOptions: WITH_WEBGPU });
+// WebGPU on for the whole file (playwright.config.ts's chromium-webgpu project); the no-WebGPU
+// tests hide navigator.gpu instead, as a browser without it would.
 
 /** The chapter the panel and the comparison are mounted in. */
 const chapter = (lang: string) => `${lang}/01-why-it-talks/`;
@@ -411,26 +406,16 @@ test.describe('with WebGPU, downloads intercepted', () => {
 test.describe('bundle', () => {
   test.use({ strictPage: false });
 
-  test('no page requests the WebLLM worker chunk until the reader asks for the real model', async ({ page }) => {
-    test.setTimeout(HEAVY_TEST_TIMEOUT_MS);
+  // layout.spec.ts hydrates every island of every page in both languages and checks that none
+  // fetched the chunk; here, the reader's click does.
+  test('the WebLLM worker chunk is fetched when the reader asks for the real model, not before', async ({ page }) => {
     const chunks: string[] = [];
     page.on('request', (r) => {
       if (WORKER_CHUNK.test(r.url())) chunks.push(`${r.url()} @ ${page.url()}`);
     });
-    // One language: site.spec.ts proves every zh page has an en twin with the same islands, and
-    // which chunks a page requests follows from its islands, not from its words.
-    for (const path of builtPages('en')) {
-      await page.goto(path);
-      // Walk down the page so every client:visible island hydrates, as a reader scrolling would.
-      for (let y = 0; y < (await page.evaluate(() => document.body.scrollHeight)); y += 600) {
-        await page.evaluate((top) => window.scrollTo(0, top), y);
-        await page.waitForTimeout(50);
-      }
-      await waitForIslands(page);
-    }
-    expect(chunks).toEqual([]);
     await routeModelHosts(page, async () => false);
     const panel = await openPanel(page, 'en');
+    expect(chunks).toEqual([]);
     await loadButton(panel).click();
     await expect.poll(() => chunks.length).toBeGreaterThan(0);
   });

@@ -4,7 +4,7 @@
  * tokens it reads from, and typing recomputes everything.
  */
 import type { Locator, Page } from '@playwright/test';
-import { axe, expect, test, waitForIsland } from './fixtures.ts';
+import { axe, expect, setTheme, test, waitForIsland } from './fixtures.ts';
 
 // The X-ray loads a model in a worker and draws a few hundred elements: on a busy 2-core machine
 // its first picture has taken over 30 s, so these tests get the slow (tripled) timeout.
@@ -88,10 +88,8 @@ test('typing recomputes the whole picture', async ({ page }) => {
 test('axe finds nothing serious in the hydrated X-ray, with a head pointed at, light and dark', async ({ page }) => {
   const widget = await openXRay(page, 'en');
   await widget.getByTestId('xray-layer').first().getByRole('button', { name: /^Head 1 reads mostly from/ }).focus();
-  for (const theme of ['light', 'dark']) {
-    await page.evaluate((t) => {
-      document.documentElement.dataset.theme = t;
-    }, theme);
+  for (const theme of ['light', 'dark'] as const) {
+    await setTheme(page, theme);
     const results = await axe(page).include('[data-testid="xray"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
     expect(serious, `axe, ${theme}`).toEqual([]);
