@@ -26,13 +26,15 @@ export const PLAYWRIGHT_DISABLED_FEATURES = [
 ];
 
 /**
- * Browser UI that headless Chromium 156 builds for every window, i.e. for every Playwright
- * context: two WebUI renderers for the address bar's suggestion popups
+ * Work headless Chromium 156 does for every window, i.e. for every Playwright context, that a
+ * test never uses: two WebUI renderers for the address bar's suggestion popups
  * (chrome://omnibox-popup.top-chrome/), each a page of its own that a headless browser never
- * shows. With one context per test they were a third of the CPU the end-to-end suite spent
- * (measured: 84.5 s → 55.6 s for three spec files; README, Tests).
+ * shows, and a spare renderer process started ahead of a next navigation that a one-page test
+ * never makes. With one context per test, the popups were a third of the CPU the end-to-end
+ * suite spent (measured: 84.5 s → 55.6 s for three spec files), the spare renderer about 7 %
+ * (four spec files: 147.6 and 152.9 s → 142.4 and 136.8 s); README, Tests.
  */
-export const HEADLESS_UNUSED_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
+export const HEADLESS_UNUSED_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup', 'SpareRendererForSitePerProcess'];
 
 /** CHROMIUM_ARGS for a browser Playwright launches: Playwright's disabled features plus ours. */
 export const PLAYWRIGHT_CHROMIUM_ARGS = [
