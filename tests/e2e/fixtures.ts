@@ -69,6 +69,21 @@ export async function setTheme(page: Page, theme: 'light' | 'dark') {
   }, theme);
 }
 
+/**
+ * The widget `testId`, loaded and run once at a 360-px viewport, checked in light and then dark
+ * (the theme switched in place, setTheme): no horizontal overflow, and no WCAG 2 A/AA violation
+ * inside the widget.
+ */
+export async function expectFitsAndPassesAxeInBothThemes(page: Page, testId: string) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await setTheme(page, scheme);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `horizontal overflow at 360 px (${scheme})`).toBeLessThanOrEqual(0);
+    const results = await axe(page).include(`[data-testid="${testId}"]`).withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+  }
+}
+
 /** Waits until every island inside the viewport has hydrated (those below the fold wait for a scroll). */
 export async function waitForIslands(page: Page) {
   await page.waitForFunction(() =>

@@ -1,4 +1,4 @@
-import { axe, expect, HEAVY_TEST_TIMEOUT_MS, setTheme, test, waitForIsland } from './fixtures.ts';
+import { expect, expectFitsAndPassesAxeInBothThemes, HEAVY_TEST_TIMEOUT_MS, test, waitForIsland } from './fixtures.ts';
 
 for (const lang of ['zh', 'en'] as const) {
   test(`the JPEG slider re-encodes the photo: lower quality, fewer bytes (${lang})`, async ({ page }) => {
@@ -73,18 +73,10 @@ test('divergence is measured within each regime: in tiny-*, the smaller model is
 test('the lossy-compression lab fits a 360 px screen and has no axe violations, in light and dark', async ({ page }) => {
   test.setTimeout(HEAVY_TEST_TIMEOUT_MS);
   await page.setViewportSize({ width: 360, height: 740 });
-  // One load and one run of the widget; the theme then changes in place (setTheme).
-  await page.emulateMedia({ colorScheme: 'light' });
   await page.goto('zh/02-lossy-compression/');
   await waitForIsland(page.getByTestId('lossy-lab'));
   const widget = page.getByTestId('lossy-lab');
   await expect(widget.getByTestId('lossy-jpeg')).toBeVisible();
   await expect(widget.getByTestId('lossy-models')).toBeVisible();
-  for (const scheme of ['light', 'dark'] as const) {
-    await setTheme(page, scheme);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, `horizontal overflow at 360 px (${scheme})`).toBeLessThanOrEqual(0);
-    const results = await axe(page).include('[data-testid="lossy-lab"]').withTags(['wcag2a', 'wcag2aa']).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
-  }
+  await expectFitsAndPassesAxeInBothThemes(page, 'lossy-lab');
 });
